@@ -1,0 +1,3 @@
+module bilat
+
+go 1.26
