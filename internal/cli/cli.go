@@ -1,0 +1,180 @@
+// Package cli parses bilat's command line and runs its subcommands.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+
+	"bilat"
+	"bilat/internal/actors"
+	"bilat/internal/extract"
+	"bilat/internal/store/sqlite"
+)
+
+// Exit codes.
+const (
+	ok      = 0
+	failed  = 1 // some documents failed, or the command failed
+	misused = 2 // a usage error
+)
+
+type env struct {
+	ctx            context.Context
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+type command struct {
+	name, args, summary string
+	run                 func(e *env, args []string) int
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"ingest", "[--db DSN] [--lexicon FILE] PATH...", "read articles (files, folders, - for stdin) and store their engagements", runIngest},
+		{"export", "[--db DSN] --format jsonl|csv [filters]", "write the engagements as JSONL or CSV", runExport},
+		{"engagements", "[--db DSN] [filters]", "list the engagements as a table", runEngagements},
+		{"explain", "[--lexicon FILE] [--published DATE] FILE", "show, sentence by sentence, what the extractor saw in an article", runExplain},
+		{"demo", "", "ingest the bundled sample corpus into a temporary database and list its engagements", runDemo},
+		{"version", "", "print the version", runVersion},
+		{"help", "[COMMAND]", "show help", runHelp},
+	}
+}
+
+// Run runs bilat with the given arguments and returns the exit status.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		usage(stderr)
+		return misused
+	}
+	name := args[0]
+	switch name {
+	case "-h", "--help", "-help":
+		name = "help"
+	case "-v", "--version":
+		name = "version"
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(e, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "bilat: unknown command %q\n\n", name)
+	usage(stderr)
+	return misused
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "bilat %s: a source-linked record of diplomatic engagements (calls, meetings, visits) read from the news.\n\nUsage:\n", bilat.Version)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  bilat %-11s %s\n      %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintf(w, "\nThe database (DSN) is a SQLite file: --db, else $BILAT_DB, else bilat.db in the current folder.\nRun 'bilat COMMAND -h' for a command's flags.\n")
+}
+
+func runHelp(e *env, args []string) int {
+	if len(args) == 1 {
+		return Run(e.ctx, []string{args[0], "-h"}, e.stdin, e.stdout, e.stderr)
+	}
+	usage(e.stdout)
+	return ok
+}
+
+func runVersion(e *env, args []string) int {
+	fmt.Fprintf(e.stdout, "bilat %s (%s)\n", bilat.Version, runtime.Version())
+	return ok
+}
+
+// newFlags makes a command's flag set; -h prints the command's usage.
+func newFlags(e *env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("bilat "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	for _, c := range commands {
+		if c.name == name {
+			fs.Usage = func() {
+				fmt.Fprintf(e.stderr, "Usage: bilat %s %s\n  %s\n\nFlags:\n", c.name, c.args, c.summary)
+				fs.PrintDefaults()
+			}
+		}
+	}
+	return fs
+}
+
+// parse parses flags wherever they stand among the arguments
+// ("bilat ingest docs/ --db x.db" works too).
+func parse(fs *flag.FlagSet, args []string) ([]string, int) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, ok
+			}
+			return nil, misused
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, -1
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func dbFlag(fs *flag.FlagSet) *string {
+	def := os.Getenv("BILAT_DB")
+	if def == "" {
+		def = "bilat.db"
+	}
+	return fs.String("db", def, "database: a SQLite file path (default $BILAT_DB or bilat.db)")
+}
+
+func openDB(e *env, dsn string) (*sqlite.DB, bool) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		fmt.Fprintf(e.stderr, "bilat: %s: the PostgreSQL backend is not built yet; use a SQLite file path\n", dsn)
+		return nil, false
+	}
+	db, err := sqlite.Open(e.ctx, dsn)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "bilat: open database %s: %v\n", dsn, err)
+		return nil, false
+	}
+	return db, true
+}
+
+func newExtractor(e *env, lexFile string) (*extract.Extractor, bool) {
+	lex, err := actors.Load(lexFile)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "bilat: lexicon: %v\n", err)
+		return nil, false
+	}
+	x, err := extract.New(lex)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "bilat: %v\n", err)
+		return nil, false
+	}
+	return x, true
+}
+
+func sortedKeys[M ~map[string]V, V any](m M) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// extractor is what the pipeline needs of the extractor.
+type extractor = *extract.Extractor
+
+func extractOptions() extract.Options { return extract.Options{Explain: true} }

@@ -1,0 +1,320 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"bilat/internal/actors"
+	"bilat/internal/nlp"
+)
+
+type atomKind int
+
+const (
+	aCountry atomKind = iota + 1
+	aTitle
+	aName
+	aCity
+	aPronoun // he, she, him, her, his
+	aPlural  // they, their, both, the two sides, the two leaders
+	aCounterpart
+	aTrigger
+	aDate
+	aVenue
+)
+
+// atom is a recognised span of a sentence.
+type atom struct {
+	kind     atomKind
+	i, j     int // token span [i, j)
+	code     string
+	poss     bool // followed by 's
+	title    actors.Title
+	titles   []actors.Title // compound titles: "Deputy Prime Minister and Foreign Minister"
+	acting   bool
+	former   bool
+	text     string
+	trig     trigger
+	date     int // index into the sentence's dates
+	forTitle string
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true}
+
+// words that start with a capital but do not begin a person's name
+var notName = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an in on at of for to from with by during however meanwhile while as after
+		before earlier later then this that these those it its he she they we i you his her their our both previously
+		recently instead although according if but and or so yet also since when where why how what who whom which
+		there here today yesterday tomorrow all some many most several other another each every no not
+		mr mrs ms dr sir prime president minister secretary foreign deputy under assistant chief army general
+		state ministry department office embassy council assembly nations united house congress senate parliament
+		navy force forces administration government party committee conference summit forum bank fund
+		organization organisation union university institute center centre agency times post news press reuters
+		ap afp headquarters airport palace hall square street league alliance group corridor initiative program
+		programme court cabinet national international security affairs political economic defence defense
+		january february march april may june july august september october november december monday tuesday
+		wednesday thursday friday saturday sunday one two three four five first second third last next new old
+		north south east west central eastern western northern southern islamic republic kingdom federal people's
+		opinion editorial analysis update updated published read more top related comments share follow our
+		premier chancellor king queen emir crown prince ambassador envoy spokesperson spokesman spokeswoman
+		official officials leader leaders delegation sides side two talks meeting meetings visit call calls
+		un unga uk us eu nato asean sco brics g7 g20 saarc gcc opec imf who wto cpec pml pti ppp bjp cia fbi fo mofa
+		daily weekly tribune express dawn herald guardian observer monitor journal gazette chronicle telegraph`) {
+		notName[w] = true
+	}
+}
+
+// particles that may stand inside a name
+var particles = map[string]bool{"bin": true, "bint": true, "al": true, "el": true, "de": true, "da": true, "van": true,
+	"von": true, "der": true, "ul": true, "ud": true, "di": true, "le": true, "la": true, "abu": true, "ibn": true}
+
+// titlePrefixes qualify a title without changing it.
+var titlePrefixes = map[string]string{"acting": "acting", "interim": "acting", "caretaker": "acting", "former": "former",
+	"then": "then", "outgoing": "", "incoming": "", "newly-appointed": "", "new": ""}
+
+// atoms recognises the spans of one sentence, left to right, longest first.
+func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
+	x := d.x
+	n := len(toks)
+	used := make([]bool, n)
+	var out []atom
+	for k, e := range dates {
+		out = append(out, atom{kind: aDate, i: e.Tok0, j: e.Tok1, date: k})
+		for t := e.Tok0; t < e.Tok1; t++ {
+			used[t] = true
+		}
+	}
+	for i := 0; i < n; i++ {
+		if used[i] {
+			continue
+		}
+		t := toks[i]
+		// titles, with a qualifier in front and compounds joined by "and"
+		start := i
+		prefix := ""
+		if p, ok := titlePrefixes[t.Lower]; ok && i+1 < n {
+			if _, l := x.titles.match(toks, i+1, lowerKey); l > 0 {
+				prefix = p
+				i++
+			}
+		}
+		ti, l := x.titles.match(toks, i, lowerKey)
+		if l == 0 {
+			ti, l = x.acronyms.match(toks, i, exactKey)
+		}
+		if l > 0 {
+			a := atom{kind: aTitle, i: start, j: i + l, title: ti, titles: []actors.Title{ti}, acting: prefix == "acting", former: prefix == "former"}
+			// "Deputy Prime Minister and Foreign Minister"
+			for a.j+1 < n && toks[a.j].Lower == "and" {
+				t2, l2 := x.titles.match(toks, a.j+1, lowerKey)
+				if l2 == 0 {
+					break
+				}
+				a.titles = append(a.titles, t2)
+				a.j += 1 + l2
+			}
+			// "for Political Affairs", "for South and Central Asian Affairs"
+			if a.j < n && toks[a.j].Lower == "for" {
+				for k := a.j + 1; k < n && k <= a.j+6; k++ {
+					if toks[k].Lower == "affairs" {
+						a.j = k + 1
+						break
+					}
+				}
+			}
+			for k := a.j - 1; k > a.i; k-- {
+				if toks[k].Lower == "of" && k+1 < a.j {
+					if _, l := d.country(toks, k+1); l > 0 && k+1+l == a.j {
+						// "Minister of Pakistan" — keep the country apart
+						a.j = k
+						break
+					}
+				}
+			}
+			out = append(out, a)
+			for k := a.i; k < a.j; k++ {
+				used[k] = true
+			}
+			i = a.j - 1
+			continue
+		}
+		i = start
+		if v, l := x.triggers.match(toks, i, lowerKey); l > 0 {
+			out = append(out, atom{kind: aTrigger, i: i, j: i + l, trig: v})
+			for k := i; k < i+l; k++ {
+				used[k] = true
+			}
+			i += l - 1
+			continue
+		}
+		if c, l := x.cities.match(toks, i, lowerKey); l > 0 && toks[i].IsCap() {
+			out = append(out, atom{kind: aCity, i: i, j: i + l, text: c})
+			for k := i; k < i+l; k++ {
+				used[k] = true
+			}
+			i += l - 1
+			continue
+		}
+		if code, l := d.country(toks, i); l > 0 {
+			a := atom{kind: aCountry, i: i, j: i + l, code: code}
+			if i+l < n && toks[i+l].Lower == "'s" || i+l < n && toks[i+l].Lower == "’s" {
+				a.poss = true
+				a.j++
+			}
+			out = append(out, a)
+			for k := a.i; k < a.j; k++ {
+				used[k] = true
+			}
+			i = a.j - 1
+			continue
+		}
+		if pronouns[t.Lower] {
+			out = append(out, atom{kind: aPronoun, i: i, j: i + 1, text: t.Lower})
+			continue
+		}
+		if l := pluralAt(toks, i); l > 0 {
+			out = append(out, atom{kind: aPlural, i: i, j: i + l})
+			i += l - 1
+			continue
+		}
+		if t.Lower == "counterpart" || t.Lower == "counterparts" {
+			out = append(out, atom{kind: aCounterpart, i: i, j: i + 1})
+			continue
+		}
+		if l := d.nameRun(toks, i, used); l > 0 {
+			out = append(out, atom{kind: aName, i: i, j: i + l})
+			i += l - 1
+		}
+	}
+	sortAtoms(out)
+	return out
+}
+
+func (d *docState) country(toks []nlp.Token, i int) (string, int) {
+	if c, l := d.x.capsOnly.match(toks, i, exactKey); l > 0 {
+		return c, l
+	}
+	if !toks[i].IsCap() {
+		return "", 0
+	}
+	return d.x.countries.match(toks, i, lowerKey)
+}
+
+// pluralAt recognises references to both sides: "both sides", "the two
+// leaders", "the two", "they", "their", "both".
+func pluralAt(toks []nlp.Token, i int) int {
+	w := toks[i].Lower
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1].Lower
+	}
+	switch w {
+	case "they", "their", "them":
+		return 1
+	case "both":
+		if next == "sides" || next == "leaders" || next == "ministers" || next == "men" || next == "officials" {
+			return 2
+		}
+		return 1
+	case "the":
+		if next == "two" && i+2 < len(toks) {
+			switch toks[i+2].Lower {
+			case "sides", "leaders", "ministers", "officials", "men", "women", "diplomats", "presidents", "premiers", "counterparts", "secretaries", "chiefs":
+				return 3
+			case "senior":
+				return 4
+			}
+			return 2
+		}
+		if next == "sides" {
+			return 2
+		}
+	}
+	return 0
+}
+
+// nameRun returns the length of a run of capitalised words at i that may be
+// a person's name ("Bilawal Bhutto Zardari", "Antony J. Blinken").
+func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
+	n := len(toks)
+	j := i
+	for j < n && !used[j] {
+		t := toks[j]
+		low := strings.TrimSuffix(t.Lower, ".")
+		if d.x.honor[low] && j == i {
+			j++
+			if j < n && toks[j].Text == "." {
+				j++
+			}
+			continue
+		}
+		if t.IsCap() && t.IsWord() && !notName[low] && !d.x.honor[low] {
+			j++
+			// an initial: "J."
+			if j < n && toks[j].Text == "." && len([]rune(t.Text)) == 1 {
+				j++
+			}
+			continue
+		}
+		if j > i && particles[low] && j+1 < n && toks[j+1].IsCap() {
+			j++
+			continue
+		}
+		break
+	}
+	// drop honorifics left alone, and trailing dots
+	for j > i && (toks[j-1].Text == "." || d.x.honor[strings.TrimSuffix(toks[j-1].Lower, ".")]) {
+		j--
+	}
+	if j == i {
+		return 0
+	}
+	// a single honorific only
+	k := i
+	for k < j && d.x.honor[strings.TrimSuffix(toks[k].Lower, ".")] {
+		k++
+	}
+	if k == j {
+		return 0
+	}
+	return j - i
+}
+
+// nameTokens folds the words of a name, without honorifics and particles of punctuation.
+func (d *docState) nameText(toks []nlp.Token, a atom) (string, []string) {
+	var parts []string
+	for k := a.i; k < a.j; k++ {
+		t := toks[k]
+		low := strings.TrimSuffix(t.Lower, ".")
+		if len(parts) == 0 && d.x.honor[low] || t.Text == "." {
+			if t.Text == "." && len(parts) > 0 {
+				parts[len(parts)-1] += "."
+			}
+			continue
+		}
+		parts = append(parts, t.Text)
+	}
+	return strings.Join(parts, " "), foldTokens(strings.Join(parts, " "))
+}
+
+func foldTokens(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	out := f[:0]
+	for _, t := range f {
+		if len(t) > 1 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func sortAtoms(a []atom) {
+	for i := 1; i < len(a); i++ {
+		for k := i; k > 0 && a[k].i < a[k-1].i; k-- {
+			a[k], a[k-1] = a[k-1], a[k]
+		}
+	}
+}

@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"strings"
+
+	"bilat/internal/actors"
+	"bilat/internal/engagement"
+	"bilat/internal/nlp"
+)
+
+// entity is one person the document talks about.
+type entity struct {
+	name    string         // canonical full name (lexicon) or the longest form seen
+	tokens  []string       // folded name tokens
+	title   string         // canonical title(s) as the text gives them
+	rank    int            // from the text's title (0 = unknown)
+	country string         // ISO3, "" when unknown
+	person  *actors.Person // the lexicon's record, when known
+	how     string         // how it was identified (for explain)
+}
+
+// docState is the working state of one extraction.
+type docState struct {
+	x       *Extractor
+	doc     *engagement.Document
+	explain bool
+	trace   []string
+
+	sents    []nlp.Sentence
+	skip     []bool // page furniture
+	pub      engagement.Date
+	ref      nlp.Ref
+	dateline struct{ city, country string }
+
+	entities []*entity
+	focus    []*entity // the participants of the latest engagement, for "the two sides"
+	subject  *entity   // the latest sentence's first person, for "he", "she"
+
+	ctxDate, ctxEnd engagement.Date // the date of the latest engagement the text dated
+	ctxOrdinal      int
+	lastYear        int // the year of the latest absolute date, and its sentence
+	lastYearSent    int
+
+	mentions   []*mention
+	topicFor   []*mention // mentions that the following sentences' topics attach to
+	topicSince int        // the sentence where topicFor began
+	cur        int        // the sentence being read
+	lastMade   int        // the latest sentence that made mentions
+}
+
+// mention is a Mention under construction.
+type mention struct {
+	engagement.Mention
+	sent    int
+	ordinal int  // "first", "second" call: 1, 2 (0 = none)
+	fresh   bool // not a repeat of an earlier mention of the document
+}
+
+func newDocState(x *Extractor, doc *engagement.Document, explain bool) *docState {
+	d := &docState{x: x, doc: doc, explain: explain, lastMade: -10}
+	d.sents = nlp.Sentences(doc.Text)
+	d.skip = furniture(d.sents)
+	d.pub = doc.Published
+	pubLineEnd := -1
+	if d.pub.IsZero() {
+		if p, s, e := nlp.PublishedIn(doc.Text); !p.IsZero() {
+			d.pub = p
+			d.tracef("publication date %s from the line %q", p, strings.TrimSpace(doc.Text[s:e]))
+		}
+	}
+	if _, s, e := nlp.PublishedIn(doc.Text); e > 0 {
+		pubLineEnd = e
+		for i, st := range d.sents { // the line itself is metadata, not text to read
+			if st.Start >= s && st.End <= e {
+				d.skip[i] = true
+			}
+		}
+	}
+	_ = pubLineEnd
+	if d.pub.IsZero() && doc.URL != "" {
+		if p := nlp.URLDate(doc.URL); !p.IsZero() {
+			d.pub = p
+			d.tracef("publication date %s from the URL", p)
+		}
+	}
+	d.ref = nlp.Ref{Pub: d.pub}
+	if d.pub.IsZero() {
+		// A stand-in: the latest date the text states. Relative dates
+		// resolve against it no finer than the month.
+		var latest engagement.Date
+		for i, s := range d.sents {
+			if d.skip[i] {
+				continue
+			}
+			for _, e := range nlp.FindDates(s.Tokens) {
+				if !e.Absolute() || e.Month == 0 {
+					continue
+				}
+				dt, end := e.Resolve(nlp.Ref{}, false)
+				if !end.IsZero() {
+					dt = end
+				}
+				if later(dt, latest) {
+					latest = dt
+				}
+			}
+		}
+		if !latest.IsZero() {
+			d.ref = nlp.Ref{Pub: latest, Approx: true}
+			d.tracef("no publication date: relative dates resolve against the latest date in the text, %s, at month precision", latest)
+		} else {
+			d.tracef("no publication date and no dated text: relative dates stay unknown")
+		}
+	}
+	d.findDateline()
+	return d
+}
+
+func later(a, b engagement.Date) bool {
+	if a.Year != b.Year {
+		return a.Year > b.Year
+	}
+	if a.Month != b.Month {
+		return a.Month > b.Month
+	}
+	return a.Day > b.Day
+}
+
+// findDateline reads "ISLAMABAD:", "NEW DELHI, May 3 (Reuters) -" or "WASHINGTON —" at the start of the text.
+func (d *docState) findDateline() {
+	for i, s := range d.sents {
+		if i > 4 || d.skip[i] {
+			continue
+		}
+		toks := s.Tokens
+		j := 0
+		for j < len(toks) && j < 4 && toks[j].IsUpper() {
+			j++
+		}
+		if j == 0 || j >= len(toks) {
+			continue
+		}
+		sep := toks[j].Text
+		if sep != ":" && sep != "-" && sep != "—" && sep != "–" && sep != "," {
+			continue
+		}
+		name := d.doc.Text[toks[0].Start:toks[j-1].End]
+		if city, country, ok := d.x.lex.City(name); ok {
+			d.dateline.city, d.dateline.country = city, country
+			d.tracef("dateline %q: %s, %s", name, city, country)
+			return
+		}
+	}
+}
+
+// furnitureHeads are headings after which a page holds no more article text.
+var furnitureHeads = map[string]bool{
+	"top stories": true, "related": true, "related articles": true, "related stories": true, "related news": true,
+	"more from": true, "more stories": true, "most read": true, "most popular": true, "most viewed": true, "trending": true,
+	"latest": true, "latest news": true, "recommended": true, "you may also like": true, "comments": true,
+	"leave a comment": true, "testimonials": true, "about the author": true, "share this": true, "follow us": true,
+	"tags": true, "editor's picks": true, "read next": true, "also read": true, "newsletter": true,
+	"more on this story": true, "further reading": true, "popular": true, "opinion": true, "editorial": true,
+	"read more": true, "see also": true, "in other news": true, "advertisement": true, "sponsored": true,
+	"more headlines": true, "other headlines": true, "what to read next": true, "latest stories": true,
+}
+
+var furniturePrefixes = []string{"read:", "read more:", "also read:", "see also:", "related:", "watch:", "listen:", "subscribe", "©", "copyright", "all rights reserved", "click here", "sign up"}
+
+// furniture marks sentences that are page furniture: link lists, "Top
+// stories", related headlines, bylines and footers. A furniture heading in
+// the second half of a page ends the article there.
+func furniture(sents []nlp.Sentence) []bool {
+	skip := make([]bool, len(sents))
+	n := len(sents)
+	for i, s := range sents {
+		low := strings.ToLower(strings.TrimSpace(s.Text))
+		low = strings.Trim(low, ":.-–—|•* ")
+		for _, p := range furniturePrefixes {
+			if strings.HasPrefix(low, p) {
+				skip[i] = true
+			}
+		}
+		if strings.HasPrefix(low, "published in ") || (furnitureHeads[low] && i >= n*2/5) {
+			for k := i; k < n; k++ {
+				skip[k] = true
+			}
+			break
+		}
+		if furnitureHeads[low] {
+			skip[i] = true
+		}
+	}
+	return skip
+}
+
+// run reads the document sentence by sentence.
+func (d *docState) run() {
+	for i := range d.sents {
+		if d.skip[i] {
+			if d.explain && strings.TrimSpace(d.sents[i].Text) != "" {
+				d.tracef("[%d] skipped as page furniture: %q", i, clip(d.sents[i].Text, 70))
+			}
+			continue
+		}
+		d.cur = i
+		d.sentence(i)
+	}
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,140 @@
+// Package extract finds engagements in a document: calls, meetings and visits
+// between officials of two countries, each with the sentence it came from.
+//
+// It reads a document sentence by sentence. In each sentence it marks
+// countries, titles, date expressions, people and engagement triggers; then,
+// for every trigger, it gathers the two sides, the date, the status, the place
+// and the topics. People are resolved within the document (short names,
+// pronouns, "his counterpart", "the two sides") and against the lexicon's
+// office-holder table. Mentions of one engagement inside a document are
+// merged; fusion across documents happens later, in package fuse.
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"bilat/internal/actors"
+	"bilat/internal/engagement"
+	"bilat/internal/nlp"
+)
+
+// Extractor holds the matchers built from the lexicon at start-up. It is
+// immutable and safe for concurrent use.
+type Extractor struct {
+	lex       *actors.Lexicon
+	triggers  *phraseIndex[trigger]
+	titles    *phraseIndex[actors.Title]
+	acronyms  *phraseIndex[actors.Title] // FM, PM, NSA: matched in capitals only
+	countries *phraseIndex[string]       // folded name, alias or demonym tokens → code
+	capsOnly  *phraseIndex[string]       // short all-capital aliases (US, UK): matched case-sensitively
+	cities    *phraseIndex[string]       // folded city tokens → canonical city
+	honor     map[string]bool
+	topics    *phraseIndex[string]
+	venues    *phraseIndex[string]
+}
+
+// New builds an extractor over a lexicon.
+func New(lex *actors.Lexicon) (*Extractor, error) {
+	tr, err := loadTriggers()
+	if err != nil {
+		return nil, err
+	}
+	ven, err := loadVenues()
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{lex: lex, triggers: tr, venues: ven, titles: newIndex[actors.Title](), acronyms: newIndex[actors.Title](), countries: newIndex[string](),
+		capsOnly: newIndex[string](), cities: newIndex[string](), honor: map[string]bool{}, topics: newIndex[string]()}
+	for _, f := range lex.TitleForms() {
+		if t, ok := lex.Title(f); ok {
+			x.titles.add(words(f), t)
+		}
+	}
+	for _, a := range lex.TitleAcronyms() {
+		if t, ok := lex.Title(a); ok {
+			x.acronyms.add(capsWords(a), t)
+		}
+	}
+	for _, c := range lex.Countries() {
+		names := append([]string{c.Name}, c.Aliases...)
+		names = append(names, c.Demonyms...)
+		for _, n := range names {
+			if isCapsAlias(n) {
+				x.capsOnly.add(capsWords(n), c.Code)
+				continue
+			}
+			x.countries.add(words(n), c.Code)
+			if w := words(n); len(w) > 1 && w[0] == "the" {
+				x.countries.add(w[1:], c.Code)
+			}
+		}
+		for _, city := range append(append([]string{c.Capital}, c.CapitalAliases...), c.Cities...) {
+			if city == "" {
+				continue
+			}
+			if canon, _, ok := lex.City(city); ok {
+				x.cities.add(words(city), canon)
+			}
+		}
+	}
+	for _, h := range lex.Honorifics() {
+		x.honor[strings.TrimSuffix(strings.ToLower(h), ".")] = true
+	}
+	for _, t := range lex.Topics() {
+		for _, term := range t.Terms {
+			x.topics.add(words(term), t.Tag)
+		}
+	}
+	return x, nil
+}
+
+// isCapsAlias: "US", "UK", "U.S.", "UAE" — names that are also ordinary words in lower case.
+func isCapsAlias(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 5 && !strings.Contains(s, " ")
+}
+
+func capsWords(s string) []string {
+	toks := nlp.Tokenize(s, 0, len(s))
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
+func exactKey(t nlp.Token) string { return t.Text }
+
+// Result is what the extractor found in one document.
+type Result struct {
+	Mentions  []engagement.Mention
+	Published engagement.Date // the publication date used (from metadata, the text or the URL)
+	Trace     []string        // with Options.Explain: what was seen, sentence by sentence
+}
+
+// Options tune one extraction.
+type Options struct {
+	Explain bool // record a trace of the decisions
+}
+
+// Extract finds the engagements of one document.
+func (x *Extractor) Extract(doc *engagement.Document, opt Options) Result {
+	d := newDocState(x, doc, opt.Explain)
+	d.run()
+	return Result{Mentions: d.final(), Published: d.pub, Trace: d.trace}
+}
+
+func (d *docState) tracef(format string, args ...any) {
+	if d.explain {
+		d.trace = append(d.trace, fmt.Sprintf(format, args...))
+	}
+}

@@ -1,0 +1,410 @@
+package extract
+
+import (
+	"bufio"
+	"strings"
+
+	"bilat/internal/engagement"
+	"bilat/internal/nlp"
+)
+
+// visits builds the visit mentions of a trigger: the visitor and each place
+// visited ("travelled to Islamabad and Ankara").
+func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base engagement.Mention, L, R []*entity, right []pref, hi int) ([]*mention, []*entity, string) {
+	var visitor *entity
+	switch {
+	case len(L) > 0:
+		visitor = L[0]
+	case len(right) > 0 && right[0].i-t.j <= 5 && len(R) > 0:
+		// "the visit of X", "a visit by X", "the recent visit to Pakistan of X"
+		visitor = R[0]
+	case len(R) > 0 && t.trig.noun:
+		visitor = R[0]
+	}
+	if visitor == nil {
+		return nil, nil, "no identified visitor"
+	}
+	// destinations after the trigger, or a place right before the noun ("his Washington visit")
+	type dest struct{ city, country string }
+	var dests []dest
+	add := func(a atom) {
+		switch a.kind {
+		case aCity:
+			if _, c, ok := d.x.lex.City(a.text); ok {
+				dests = append(dests, dest{a.text, c})
+			}
+		case aCountry:
+			if !a.poss {
+				dests = append(dests, dest{"", a.code})
+			}
+		}
+	}
+	startTo := t.j
+	if t.trig.noun && startTo < len(toks) {
+		// a noun needs "to": "visit to the US", "10-day trip to Beijing"
+		startTo = -1
+		paren := false
+		for k, n := t.j, 0; k < len(toks) && n < 3; k++ {
+			switch toks[k].Text {
+			case "(":
+				paren = true
+				continue
+			case ")":
+				paren = false
+				continue
+			}
+			if paren {
+				continue
+			}
+			if toks[k].Lower == "to" {
+				startTo = k + 1
+				break
+			}
+			n++
+		}
+	}
+	if startTo >= 0 {
+		next := startTo
+		for _, a := range atoms {
+			if a.i < next || a.i > next+2 {
+				continue
+			}
+			if a.kind != aCity && a.kind != aCountry {
+				break
+			}
+			// a country adjective before a title is a person's, not a destination
+			if a.kind == aCountry && a.j < len(toks) && isTitleAt(atoms, a.j) {
+				break
+			}
+			add(a)
+			next = a.j
+			if next < len(toks) && (toks[next].Lower == "and" || toks[next].Text == ",") {
+				next++
+			}
+		}
+	}
+	if len(dests) == 0 && t.trig.noun {
+		for _, a := range atoms {
+			if a.j == t.i && (a.kind == aCity || a.kind == aCountry && !a.poss) {
+				add(a)
+			}
+		}
+	}
+	if len(dests) == 0 && (toks[t.i].Lower == "trip" || toks[t.i].Lower == "tour" || t.trig.noun) {
+		for _, a := range atoms {
+			if a.kind == aCity && a.i > 0 && toks[a.i-1].Lower == "in" {
+				add(a)
+				break
+			}
+		}
+	}
+	if len(dests) == 0 {
+		return nil, []*entity{visitor}, "no destination"
+	}
+	// a host named: "at the invitation of X", "hosted by X", "received by X"
+	var host *entity
+	for _, r := range right {
+		if r.i >= 2 && (toks[r.i-1].Lower == "of" && toks[r.i-2].Lower == "invitation" || toks[r.i-1].Lower == "by" && (toks[r.i-2].Lower == "hosted" || toks[r.i-2].Lower == "received")) && len(r.ents) > 0 {
+			host = r.ents[0]
+		}
+	}
+	var out []*mention
+	v := d.participant(visitor, base.Date)
+	seen := map[string]bool{}
+	for _, ds := range dests {
+		if ds.country == v.Country || seen[ds.country] {
+			continue
+		}
+		seen[ds.country] = true
+		m := &mention{Mention: base, sent: si}
+		m.HostCountry = ds.country
+		m.Location = ds.city
+		if m.Location == "" {
+			m.Location = d.cityIn(toks, atoms, ds.country)
+		}
+		m.Participants = []engagement.Participant{v}
+		if host != nil && host != visitor {
+			h := d.participant(host, base.Date)
+			if h.Country == "" {
+				h.Country = ds.country
+			}
+			m.Participants = append(m.Participants, h)
+		}
+		s := d.sents[si]
+		m.Evidence, m.Start, m.End = s.Text, s.Start, s.End
+		out = append(out, m)
+	}
+	if len(out) == 0 {
+		return nil, []*entity{visitor}, "a visit to the visitor's own country"
+	}
+	return out, []*entity{visitor}, ""
+}
+
+func isTitleAt(atoms []atom, i int) bool {
+	for _, a := range atoms {
+		if a.i == i && (a.kind == aTitle || a.kind == aCounterpart) {
+			return true
+		}
+	}
+	return false
+}
+
+// cityIn finds "in <city>" of a country in the sentence.
+func (d *docState) cityIn(toks []nlp.Token, atoms []atom, country string) string {
+	for _, a := range atoms {
+		if a.kind == aCity && a.i > 0 && (toks[a.i-1].Lower == "in" || toks[a.i-1].Lower == "at") {
+			if _, c, ok := d.x.lex.City(a.text); ok && c == country {
+				return a.text
+			}
+		}
+	}
+	return ""
+}
+
+// location places a meeting: a city or venue in the sentence, the city of a
+// visit the sentence or the paragraph speaks of, or the dateline for the day's news.
+func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagement.Date, status engagement.Status, kind engagement.Kind, who *entity) string {
+	if who == nil {
+		who = d.subject
+	}
+	if kind == engagement.Call {
+		return ""
+	}
+	best, dist := "", 1<<30
+	for _, a := range atoms {
+		if a.kind != aCity || a.i == 0 {
+			continue
+		}
+		p := toks[a.i-1].Lower
+		if p != "in" && p != "at" && p != "to" {
+			continue
+		}
+		dd := a.i - t.j
+		if dd < 0 {
+			dd = t.i - a.j + 1
+		}
+		if dd < dist {
+			best, dist = a.text, dd
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for i := range toks {
+		if city, l := d.x.venues.match(toks, i, lowerKey); l > 0 {
+			return city
+		}
+	}
+	// the place of the latest meeting of the same people, a sentence or two before
+	for k := len(d.mentions) - 1; k >= 0; k-- {
+		m := d.mentions[k]
+		if m.sent < d.cur-2 {
+			break
+		}
+		if m.Kind == engagement.Meeting && m.Location != "" && m.Date.Compatible(date) && d.involves(m, who) {
+			return m.Location
+		}
+	}
+	if d.dateline.city != "" && status != engagement.Cancelled && near(date, d.pub) {
+		return d.dateline.city
+	}
+	// the city of the visit the subject is on: the one city, or the capital
+	// of the country visited
+	for k := len(d.mentions) - 1; k >= 0; k-- {
+		m := d.mentions[k]
+		if d.sents[m.sent].Para < d.sents[d.cur].Para-1 {
+			break
+		}
+		if m.Kind == engagement.Visit && m.Date.Compatible(date) && d.involves(m, who) {
+			if m.Location != "" {
+				return m.Location
+			}
+			if c, ok := d.x.lex.Country(m.HostCountry); ok && m.sent == d.cur {
+				return c.Capital
+			}
+		}
+	}
+	return ""
+}
+
+// involves reports whether e takes part in m.
+func (d *docState) involves(m *mention, e *entity) bool {
+	if e == nil {
+		return false
+	}
+	for _, p := range m.Participants {
+		if p.Name == e.name {
+			return true
+		}
+	}
+	return false
+}
+
+// near: within three days (the day's news), at day precision.
+func near(a, b engagement.Date) bool {
+	if a.Precision() < 3 || b.Precision() < 3 {
+		return a.Precision() >= 2 && b.Precision() >= 2 && a.Truncate(2) == b.Truncate(2) && false
+	}
+	x, y := dayNum(a), dayNum(b)
+	return x-y <= 3 && y-x <= 3
+}
+
+func dayNum(d engagement.Date) int {
+	y, m := d.Year, d.Month
+	a := (14 - m) / 12
+	y = y + 4800 - a
+	m = m + 12*a - 3
+	return d.Day + (153*m+2)/5 + 365*y + y/4 - y/100 + y/400 - 32045
+}
+
+// topicsIn returns the topic tags a sentence states.
+func (d *docState) topicsIn(toks []nlp.Token) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		if tag, l := d.x.topics.match(toks, i, lowerKey); l > 0 {
+			out = appendNew(out, tag)
+			i += l - 1
+		}
+	}
+	return out
+}
+
+// countryTopic: a country's name is no topic of that country's own engagements.
+func (d *docState) countryTopic(tag string, m *mention) bool {
+	code, ok := d.x.lex.CountryByName(tag)
+	if !ok {
+		return false
+	}
+	if m.HostCountry == code {
+		return true
+	}
+	for _, p := range m.Participants {
+		if p.Country == code {
+			return true
+		}
+	}
+	return false
+}
+
+// same reports whether two mentions of one document report one engagement.
+func same(a, b *mention) bool {
+	if a.Kind != b.Kind || a.Status != b.Status {
+		return false
+	}
+	if a.ordinal != 0 && b.ordinal != 0 && a.ordinal != b.ordinal {
+		return false
+	}
+	if a.Location != "" && b.Location != "" && !strings.EqualFold(a.Location, b.Location) {
+		return false
+	}
+	if a.Kind == engagement.Visit {
+		if a.HostCountry != b.HostCountry || a.Participants[0].Name != b.Participants[0].Name {
+			return false
+		}
+		return a.Date.Compatible(b.Date) || b.Date.Compatible(collapse(a.Date, a.DateEnd)) || within(b.Date, a.Date, a.DateEnd) || within(a.Date, b.Date, b.DateEnd)
+	}
+	if !sameSet(a.Participants, b.Participants) {
+		return false
+	}
+	if a.Date.Compatible(b.Date) {
+		return true
+	}
+	if a.Date.Precision() == 3 && b.Date.Precision() == 3 {
+		x := dayNum(a.Date) - dayNum(b.Date)
+		return x >= -1 && x <= 1
+	}
+	return false
+}
+
+func within(d, s, e engagement.Date) bool {
+	if e.IsZero() || d.Precision() < 3 || s.Precision() < 3 || e.Precision() < 3 {
+		return false
+	}
+	return dayNum(d) >= dayNum(s) && dayNum(d) <= dayNum(e)
+}
+
+func sameSet(a, b []engagement.Participant) bool {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x.Name == y.Name {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 2
+}
+
+// duplicate reports whether m repeats a mention already made in the document.
+func (d *docState) duplicate(m *mention) bool {
+	for _, o := range d.mentions {
+		if o != m && same(o, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// final merges the mentions that report one engagement twice in the document.
+func (d *docState) final() []engagement.Mention {
+	var out []*mention
+	for _, m := range d.mentions {
+		merged := false
+		for _, o := range out {
+			if same(o, m) {
+				if m.Date.Precision() > o.Date.Precision() && o.Date.Compatible(m.Date) {
+					o.Date, o.DateEnd = m.Date, m.DateEnd
+				}
+				if o.Location == "" {
+					o.Location = m.Location
+				}
+				o.Topics = appendNew(o.Topics, m.Topics...)
+				for _, p := range m.Participants {
+					found := false
+					for _, q := range o.Participants {
+						if q.Name == p.Name {
+							found = true
+						}
+					}
+					if !found {
+						o.Participants = append(o.Participants, p)
+					}
+				}
+				d.tracef("merged the mention of sentence %d into the one of sentence %d (same engagement)", m.sent, o.sent)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, m)
+		}
+	}
+	res := make([]engagement.Mention, 0, len(out))
+	for _, m := range out {
+		if m.Topics == nil {
+			m.Topics = []string{}
+		}
+		res = append(res, m.Mention)
+	}
+	return res
+}
+
+func loadVenues() (*phraseIndex[string], error) {
+	f, err := data.Open("data/venues.txt")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ix := newIndex[string]()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		phrase, city, _ := strings.Cut(line, "|")
+		ix.add(words(phrase), city)
+	}
+	return ix, sc.Err()
+}

@@ -1,0 +1,421 @@
+package extract
+
+import (
+	"strings"
+
+	"bilat/internal/actors"
+	"bilat/internal/engagement"
+	"bilat/internal/nlp"
+)
+
+// pref is a reference to people in a sentence.
+type pref struct {
+	i, j    int       // token span of the whole reference
+	ents    []*entity // one person; two for "the two sides"
+	title   string    // the title the text gives here (canonical names, "and"-joined)
+	rank    int
+	country string // the country the text gives here
+	office  *atom  // an office named without a person ("the Chinese premier"), resolved by date
+	plural  bool
+	poss    bool
+	how     string
+}
+
+// refs composes the atoms of a sentence into references to people.
+func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
+	var out []pref
+	adj := func(k int, a atom) bool { return k < len(atoms) && atoms[k].i == a.j }
+	for k := 0; k < len(atoms); k++ {
+		a := atoms[k]
+		switch a.kind {
+		case aCountry:
+			// "Pakistan's Foreign Minister Bilawal", "the US secretary of state", "his US counterpart Blinken"
+			if adj(k+1, a) && atoms[k+1].kind == aTitle {
+				t := atoms[k+1]
+				if adj(k+2, t) && atoms[k+2].kind == aName {
+					if r, ok := d.person(toks, atoms[k+2], a.code, t, "title pattern"); ok {
+						r.i = a.i
+						out = append(out, r)
+					}
+					k += 2
+					continue
+				}
+				if !t.former {
+					out = append(out, pref{i: a.i, j: t.j, office: &atoms[k+1], country: a.code, how: "office"})
+				}
+				k++
+				continue
+			}
+			if adj(k+1, a) && atoms[k+1].kind == aCounterpart {
+				c := atoms[k+1]
+				if adj(k+2, c) && atoms[k+2].kind == aName {
+					if r, ok := d.person(toks, atoms[k+2], a.code, atom{}, "counterpart"); ok {
+						r.i = a.i
+						out = append(out, r)
+					}
+					k += 2
+					continue
+				}
+				out = append(out, d.counterpart(toks, a.i, c.j, a.code))
+				k++
+				continue
+			}
+		case aTitle:
+			if a.former {
+				continue
+			}
+			k2 := k + 1
+			if adj(k2, a) && atoms[k2].kind == aName {
+				country := ""
+				// "Foreign Minister Bilawal of Pakistan"
+				if k2+1 < len(atoms) && atoms[k2+1].kind == aCountry && atoms[k2+1].i == atoms[k2].j+1 && toks[atoms[k2].j].Lower == "of" {
+					country = atoms[k2+1].code
+				}
+				if r, ok := d.person(toks, atoms[k2], country, a, "title pattern"); ok {
+					r.i = a.i
+					out = append(out, r)
+				}
+				k = k2
+				continue
+			}
+			// "the foreign minister of India"
+			if a.j+1 < len(toks) && toks[a.j].Lower == "of" && k+1 < len(atoms) && atoms[k+1].kind == aCountry && atoms[k+1].i == a.j+1 {
+				out = append(out, pref{i: a.i, j: atoms[k+1].j, office: &atoms[k], country: atoms[k+1].code, how: "office"})
+				k++
+				continue
+			}
+			// "the secretary", "the foreign secretary": someone the text has named
+			if a.i > 0 && toks[a.i-1].Lower == "the" || a.i == 0 {
+				if e := d.byTitle(a.title, ""); e != nil {
+					out = append(out, pref{i: a.i, j: a.j, ents: []*entity{e}, how: "title of " + e.name})
+				}
+			}
+		case aName:
+			// apposition: "John Bass, the US acting under secretary for political affairs,"
+			if k+1 < len(atoms) && a.j < len(toks) && toks[a.j].Text == "," {
+				country, t, last := "", atom{}, -1
+				k2 := k + 1
+				if atoms[k2].kind == aCountry && atoms[k2].i <= a.j+2 {
+					country = atoms[k2].code
+					k2++
+				}
+				if k2 < len(atoms) && atoms[k2].kind == aTitle && atoms[k2].i <= a.j+3 && (country != "" || atoms[k2].i <= a.j+2) {
+					t = atoms[k2]
+					last = k2
+					if k2+1 < len(atoms) && atoms[k2+1].kind == aCountry && t.j < len(toks) && toks[t.j].Lower == "of" && atoms[k2+1].i == t.j+1 {
+						country = atoms[k2+1].code
+						last = k2 + 1
+					}
+				}
+				if last >= 0 && !t.former {
+					if r, ok := d.person(toks, a, country, t, "apposition"); ok {
+						r.j = atoms[last].j
+						out = append(out, r)
+					}
+					k = last
+					continue
+				}
+			}
+			if r, ok := d.person(toks, a, "", atom{}, "name"); ok {
+				out = append(out, r)
+			}
+		case aPronoun:
+			if a.text == "his" || a.text == "her" {
+				// "his Pakistani counterpart", "her counterpart"
+				k2 := k + 1
+				country := ""
+				if adj(k2, a) && atoms[k2].kind == aCountry {
+					country = atoms[k2].code
+					k2++
+				}
+				if k2 < len(atoms) && atoms[k2].kind == aCounterpart && atoms[k2].i <= a.j+1 {
+					if adj(k2+1, atoms[k2]) && atoms[k2+1].kind == aName {
+						if r, ok := d.person(toks, atoms[k2+1], country, atom{}, "counterpart"); ok {
+							r.i = a.i
+							out = append(out, r)
+						}
+						k = k2 + 1
+						continue
+					}
+					out = append(out, d.counterpart(toks, a.i, atoms[k2].j, country))
+					k = k2
+					continue
+				}
+			}
+			if d.subject != nil {
+				out = append(out, pref{i: a.i, j: a.j, ents: []*entity{d.subject}, poss: a.text == "his" || a.text == "her", how: a.text + " = " + d.subject.name})
+			}
+		case aPlural:
+			if len(d.focus) >= 2 {
+				out = append(out, pref{i: a.i, j: a.j, ents: d.focus[:2], plural: true, how: "both sides = " + d.focus[0].name + ", " + d.focus[1].name})
+			}
+		case aTrigger:
+			// "the Qureshi-Blinken call": two surnames joined by a hyphen before a noun trigger
+			if a.i > 0 {
+				t := toks[a.i-1]
+				if parts := strings.Split(t.Text, "-"); len(parts) == 2 && t.IsCap() {
+					e1, e2 := d.known(parts[0]), d.known(parts[1])
+					if e1 != nil && e2 != nil && e1 != e2 {
+						out = append(out, pref{i: a.i - 1, j: a.i, ents: []*entity{e1, e2}, plural: true, how: "hyphenated pair"})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// counterpart resolves "his counterpart" / "his Chinese counterpart" with no
+// name: the other side of the person in focus, by office.
+func (d *docState) counterpart(toks []nlp.Token, i, j int, country string) pref {
+	r := pref{i: i, j: j, how: "counterpart"}
+	if d.subject == nil {
+		return r
+	}
+	// someone already named, of that country (or of another country than the subject)
+	for k := len(d.entities) - 1; k >= 0; k-- {
+		e := d.entities[k]
+		if e == d.subject || e.country == "" || e.country == d.subject.country {
+			continue
+		}
+		if country == "" || e.country == country {
+			r.ents = []*entity{e}
+			r.how = "counterpart = " + e.name
+			return r
+		}
+	}
+	if country != "" && d.subject.title != "" {
+		if t, ok := d.x.lex.Title(d.subject.title); ok {
+			a := atom{kind: aTitle, title: t, titles: []actors.Title{t}}
+			r.office, r.country = &a, country
+			r.how = "counterpart by office"
+		}
+	}
+	return r
+}
+
+// person resolves a name, with the country and title the text gives next to it.
+func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how string) (pref, bool) {
+	name, tokens := d.nameText(toks, a)
+	if len(tokens) == 0 {
+		return pref{}, false
+	}
+	r := pref{i: a.i, j: a.j, country: country, how: how}
+	if a.j < len(toks) && (toks[a.j].Lower == "'s" || toks[a.j].Lower == "’s") {
+		r.poss = true
+		r.j++
+	}
+	if t.kind == aTitle {
+		r.title, r.rank = titleText(t, country)
+	}
+	anchored := t.kind == aTitle || country != "" || how == "counterpart"
+	// the lexicon: full name or alias, then the name without its first words
+	var p *actors.Person
+	for s := 0; s < len(tokens) && p == nil; s++ {
+		if len(tokens)-s < 2 && s > 0 {
+			break
+		}
+		cand := strings.Join(strings.Fields(name)[min(s, len(strings.Fields(name))-1):], " ")
+		if q, ok := d.x.lex.Person(cand); ok && (country == "" || q.Country == country) {
+			p = q
+		}
+	}
+	var e *entity
+	if p != nil {
+		e = d.entityFor(p)
+		r.how += ", lexicon"
+	} else if e = d.matchEntity(tokens, country); e != nil {
+		r.how += ", same as " + e.name
+		if len(name) > len(e.name) && e.person == nil {
+			e.name, e.tokens = name, tokens
+		}
+	} else if q := d.bySurname(tokens, country, r.title); q != nil {
+		e = d.entityFor(q)
+		r.how += ", lexicon surname"
+	} else if anchored || (a.i < len(toks) && d.x.honor[strings.TrimSuffix(toks[a.i].Lower, ".")] && len(tokens) >= 1) {
+		e = &entity{name: name, tokens: tokens, country: country, how: how}
+		d.entities = append(d.entities, e)
+		r.how += ", new"
+	} else {
+		return pref{}, false
+	}
+	if e.country == "" && country != "" {
+		e.country = country
+	}
+	if e.title == "" && r.title != "" {
+		e.title, e.rank = r.title, r.rank
+	}
+	d.touch(e)
+	r.ents = []*entity{e}
+	return r, true
+}
+
+// titleText gives the canonical title(s) of a title atom and the highest rank.
+func titleText(t atom, country string) (string, int) {
+	var names []string
+	rank := 0
+	for _, ti := range t.titles {
+		names = append(names, ti.Name)
+		if r := ti.RankIn(country); rank == 0 || (r != 0 && r < rank) {
+			rank = r
+		}
+	}
+	s := strings.Join(names, " and ")
+	if t.acting {
+		s = "Acting " + s
+	}
+	return s, rank
+}
+
+func (d *docState) entityFor(p *actors.Person) *entity {
+	for _, e := range d.entities {
+		if e.person == p {
+			return e
+		}
+	}
+	e := &entity{name: p.Name, tokens: foldTokens(p.Name), country: p.Country, person: p, how: "lexicon"}
+	for _, al := range p.Aliases {
+		e.tokens = appendNew(e.tokens, foldTokens(al)...)
+	}
+	d.entities = append(d.entities, e)
+	return e
+}
+
+func appendNew(s []string, v ...string) []string {
+	for _, x := range v {
+		found := false
+		for _, y := range s {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			s = append(s, x)
+		}
+	}
+	return s
+}
+
+// matchEntity finds a person already named in the document whose name
+// contains the last word of this one ("Blinken", "Mr Qureshi", "Bass").
+func (d *docState) matchEntity(tokens []string, country string) *entity {
+	last := tokens[len(tokens)-1]
+	for k := len(d.entities) - 1; k >= 0; k-- {
+		e := d.entities[k]
+		if country != "" && e.country != "" && e.country != country {
+			continue
+		}
+		for _, t := range e.tokens {
+			if t == last && len(t) > 2 {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// known resolves a bare surname to a person already named, or to the lexicon.
+func (d *docState) known(s string) *entity {
+	toks := foldTokens(s)
+	if len(toks) == 0 {
+		return nil
+	}
+	if e := d.matchEntity(toks, ""); e != nil {
+		return e
+	}
+	if p := d.bySurname(toks, "", ""); p != nil {
+		return d.entityFor(p)
+	}
+	return nil
+}
+
+// bySurname looks a name's last word up in the lexicon: one person, or one of
+// several who has the title the text gives.
+func (d *docState) bySurname(tokens []string, country, title string) *actors.Person {
+	cands := d.x.lex.PeopleBySurname(tokens[len(tokens)-1])
+	var keep []*actors.Person
+	for _, p := range cands {
+		if country != "" && p.Country != country {
+			continue
+		}
+		if len(tokens) > 1 && !containsAll(foldTokens(p.Name+" "+strings.Join(p.Aliases, " ")), tokens) {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	if len(keep) > 1 && title != "" {
+		var t []*actors.Person
+		for _, p := range keep {
+			for _, o := range p.Offices {
+				if strings.Contains(title, o.Title) {
+					t = append(t, p)
+					break
+				}
+			}
+		}
+		keep = t
+	}
+	if len(keep) == 1 {
+		return keep[0]
+	}
+	return nil
+}
+
+func containsAll(set, want []string) bool {
+	for _, w := range want {
+		found := false
+		for _, s := range set {
+			if s == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// byTitle finds the latest person the document named with this title.
+func (d *docState) byTitle(t actors.Title, country string) *entity {
+	for k := len(d.entities) - 1; k >= 0; k-- {
+		e := d.entities[k]
+		if country != "" && e.country != country {
+			continue
+		}
+		if e.title != "" && strings.Contains(strings.ToLower(e.title), strings.ToLower(t.Name)) {
+			return e
+		}
+	}
+	return nil
+}
+
+// touch moves an entity to the end of the list: the most recently named.
+func (d *docState) touch(e *entity) {
+	for k, x := range d.entities {
+		if x == e {
+			copy(d.entities[k:], d.entities[k+1:])
+			d.entities[len(d.entities)-1] = e
+			return
+		}
+	}
+}
+
+// resolveOffice finds who held an office on a date ("the Chinese premier").
+func (d *docState) resolveOffice(r pref, date engagement.Date) *entity {
+	if r.office == nil || date.IsZero() {
+		return nil
+	}
+	for _, t := range r.office.titles {
+		if p, ok := d.x.lex.Holder(r.country, t.Name, date); ok {
+			e := d.entityFor(p)
+			if e.title == "" {
+				e.title, e.rank = t.Name, t.RankIn(r.country)
+			}
+			return e
+		}
+	}
+	return nil
+}

@@ -1,0 +1,598 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"bilat/internal/engagement"
+	"bilat/internal/nlp"
+)
+
+var (
+	negators = map[string]bool{"never": true, "not": true, "n't": true, "no": true, "neither": true, "nor": true,
+		"without": true, "failed": true, "fails": true, "denied": true, "denies": true, "deny": true, "refused": true,
+		"declined": true, "yet": true, "nothing": true, "unable": true, "ruled": true, "rules": true, "rejected": true}
+	futureCues = map[string]bool{"will": true, "'ll": true, "would": true, "shall": true, "expected": true, "scheduled": true,
+		"upcoming": true, "planned": true, "plans": true, "planning": true, "proposed": true, "invited": true, "invitation": true,
+		"slated": true, "due": true, "set": true, "intends": true, "forthcoming": true, "awaited": true, "next": true, "agreed": true}
+	cancelCues = map[string]bool{"cancelled": true, "canceled": true, "postponed": true, "scrapped": true, "deferred": true,
+		"cancel": true, "postpone": true, "cancellation": true, "postponement": true, "called-off": true}
+	modalCues = map[string]bool{"should": true, "could": true, "might": true, "may": true, "must": true, "ought": true, "if": true, "can": true, "whether": true}
+	multiCues = map[string]bool{"trilateral": true, "multilateral": true, "quadrilateral": true, "plenary": true, "summit": true, "conference": true, "forum": true, "ministerial": true}
+	ordinals  = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+	clauseEnd = map[string]bool{",": true, ";": true, ":": true, "but": true, "while": true, "whereas": true, "although": true, "though": true, "—": true, "(": true, ")": true}
+	pastParts = map[string]bool{"met": true, "spoken": true, "held": true, "visited": true, "talked": true, "called": true, "travelled": true, "traveled": true, "phoned": true, "received": true, "hosted": true, "been": true}
+)
+
+// sentence reads one sentence: its atoms, its references to people, then one
+// or more mentions per engagement trigger.
+func (d *docState) sentence(si int) {
+	s := d.sents[si]
+	toks := s.Tokens
+	dates := nlp.FindDates(toks)
+	atoms := d.atoms(toks, dates)
+	refs := d.refs(toks, atoms)
+	var trigs []atom
+	for _, a := range atoms {
+		if a.kind == aTrigger {
+			trigs = append(trigs, a)
+		}
+	}
+	trigs = append(trigs, delegationTrips(toks, atoms)...)
+	sort.SliceStable(trigs, func(i, j int) bool { return trigs[i].i < trigs[j].i })
+
+	if d.explain && (len(trigs) > 0 || len(refs) > 0) {
+		d.tracef("[%d] %q", si, clip(s.Text, 160))
+		for _, r := range refs {
+			var names []string
+			for _, e := range r.ents {
+				names = append(names, e.name+" ("+e.country+")")
+			}
+			if r.office != nil {
+				names = append(names, "office: "+r.country+" "+r.office.title.Name)
+			}
+			d.tracef("    person %q → %s [%s]", d.doc.Text[toks[r.i].Start:toks[r.j-1].End], strings.Join(names, ", "), r.how)
+		}
+		for _, e := range dates {
+			d.tracef("    date %q", d.doc.Text[e.Start:e.End])
+		}
+	}
+	// the year the text is talking about, for "May 6" without one
+	year := 0
+	for _, e := range dates {
+		if e.Year != 0 {
+			year = e.Year
+		}
+	}
+	if year == 0 && d.lastYear != 0 && si-d.lastYearSent <= 3 {
+		year = d.lastYear
+	}
+
+	var made []*mention
+	var subject []*entity
+	dated := false
+	for ti, t := range trigs {
+		lo, hi := 0, len(toks)
+		if ti > 0 {
+			lo = trigs[ti-1].j
+		}
+		if ti+1 < len(trigs) {
+			hi = trigs[ti+1].i
+		}
+		ms, subj, why := d.trigger(si, toks, atoms, refs, dates, t, lo, hi, subject, ti > 0 && coordinated(toks, t.i, lo), year)
+		if len(subj) > 0 {
+			subject = subj
+		}
+		if why != "" {
+			d.tracef("    trigger %q (%s): %s", d.doc.Text[toks[t.i].Start:toks[t.j-1].End], t.trig.kind, why)
+		}
+		for _, m := range ms {
+			d.tracef("    → %s %s %s %s%s", m.Kind, m.Status, m.Date, participantsText(m.Participants), hostText(m))
+			m.fresh = !d.duplicate(m)
+			made = append(made, m)
+			d.mentions = append(d.mentions, m)
+		}
+		if len(ms) > 0 || why == "" || strings.HasPrefix(why, "no ") {
+			// a trigger sentence's date becomes the context of the next ones
+			if e, ok := pickDate(toks, dates, t); ok {
+				dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false)
+				if !dt.IsZero() && !dated {
+					d.ctxDate, d.ctxEnd = dt, end
+					dated = true
+				}
+			}
+		}
+	}
+	for _, e := range dates {
+		if e.Year != 0 {
+			d.lastYear, d.lastYearSent = e.Year, si
+		}
+	}
+	// people in focus for the next sentence
+	for _, r := range refs {
+		if len(r.ents) == 1 && !r.plural {
+			d.subject = r.ents[0]
+			break
+		}
+	}
+	if len(made) > 0 {
+		last := made[len(made)-1]
+		d.focus = d.focus[:0]
+		for _, p := range last.Participants {
+			for _, e := range d.entities {
+				if e.name == p.Name {
+					d.focus = append(d.focus, e)
+				}
+			}
+		}
+		if !d.ctxDate.IsZero() && !dated {
+			d.ctxDate, d.ctxEnd = last.Date, last.DateEnd
+		} else if d.ctxDate.IsZero() {
+			d.ctxDate, d.ctxEnd = last.Date, last.DateEnd
+		}
+		var fresh []*mention
+		for _, m := range made {
+			if m.fresh {
+				fresh = append(fresh, m)
+			}
+		}
+		if len(fresh) > 0 && si > d.lastMade+1 {
+			d.topicFor = fresh
+		} else if len(fresh) > 0 {
+			d.topicFor = append(d.topicFor, fresh...)
+		} else {
+			d.topicFor = append(d.topicFor, made...)
+		}
+		d.topicSince = si
+		d.lastMade = si
+	}
+	if len(d.topicFor) > 0 && si-d.topicSince <= 8 {
+		topics := d.topicsIn(toks)
+		for _, m := range d.topicFor {
+			for _, t := range topics {
+				if !d.countryTopic(t, m) {
+					m.Topics = appendNew(m.Topics, t)
+				}
+			}
+		}
+	}
+}
+
+func participantsText(ps []engagement.Participant) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.Name+" ("+p.Country+", "+p.Title+")")
+	}
+	return strings.Join(s, " ↔ ")
+}
+
+func hostText(m *mention) string {
+	out := ""
+	if m.HostCountry != "" {
+		out += " to " + m.HostCountry
+	}
+	if m.Location != "" {
+		out += " in " + m.Location
+	}
+	return out
+}
+
+// coordinated: a second verb sharing the first one's subject ("held talks
+// with X and met Y", "visited the US and ... had a meeting with Z").
+func coordinated(toks []nlp.Token, i, lo int) bool {
+	for k := i - 1; k >= lo && k >= i-8; k-- {
+		switch toks[k].Lower {
+		case "and", "also", "then", "before", "after", "later":
+			return true
+		case ",", ";":
+			return false
+		}
+	}
+	return false
+}
+
+// delegationTrips finds "led a (high-level) US delegation to Islamabad": the
+// leader's visit.
+func delegationTrips(toks []nlp.Token, atoms []atom) []atom {
+	var out []atom
+	for i, t := range toks {
+		if (t.Lower == "delegation" || t.Lower == "team") && i+1 < len(toks) && toks[i+1].Lower == "to" {
+			for k := i - 1; k >= 0 && k >= i-5; k-- {
+				if l := toks[k].Lower; l == "led" || l == "leading" || l == "leads" || l == "headed" || l == "heading" || l == "heads" {
+					out = append(out, atom{kind: aTrigger, i: i, j: i + 2, trig: trigger{kind: engagement.Visit, mode: engagement.InPerson, dest: true}})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// pickDate chooses the date expression that dates a trigger: the nearest one
+// in its clause, after it first. "since April" and deadlines do not date it.
+func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom) (nlp.DateExpr, bool) {
+	best, bestDist := -1, 1<<30
+	for k, e := range dates {
+		prev := ""
+		if e.Tok0 > 0 {
+			prev = toks[e.Tok0-1].Lower
+		}
+		if prev == "until" || prev == "by" || prev == "till" || prev == "before" {
+			continue
+		}
+		if k0 := e.Tok0 - 3; sentenceHas(toks[max(0, k0):e.Tok0], "since") {
+			continue
+		}
+		if e.Rel == "recent" && e.Tok0 > 0 && t.i > e.Tok0 && t.i-e.Tok0 > 3 {
+			continue
+		}
+		dist := 0
+		if e.Tok0 >= t.j {
+			dist = e.Tok0 - t.j
+		} else {
+			dist = (t.i - e.Tok1) + 2 // prefer a date after the trigger
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best < 0 {
+		return nlp.DateExpr{}, false
+	}
+	return dates[best], true
+}
+
+// window returns the lower-case words of the clause before a trigger, up to n.
+func window(toks []nlp.Token, i, lo, n int) []string {
+	var w []string
+	for k := i - 1; k >= lo && k >= i-n; k-- {
+		if clauseEnd[toks[k].Lower] {
+			break
+		}
+		w = append(w, toks[k].Lower)
+	}
+	return w
+}
+
+// mentions builds the mentions of one trigger. lo and hi bound the tokens it
+// may take participants from; subj is the previous trigger's subject.
+func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, dates []nlp.DateExpr, t atom, lo, hi int, subj []*entity, coord bool, year int) ([]*mention, []*entity, string) {
+	tr := t.trig
+	before := window(toks, t.i, 0, 7)
+	for _, w := range before {
+		if negators[w] {
+			return nil, nil, "negated (\"" + w + "\")"
+		}
+		if w == "ruled" || w == "deny" {
+			return nil, nil, "negated"
+		}
+	}
+
+	for _, w := range window(toks, t.i, 0, 4) {
+		if modalCues[w] {
+			return nil, nil, "hypothetical (\"" + w + "\")"
+		}
+	}
+	for k := max(0, t.i-3); k < min(len(toks), t.j+3); k++ {
+		if multiCues[toks[k].Lower] && !sentenceHas(toks, "sidelines") && !sentenceHas(toks, "bilateral") {
+			if tr.kind != engagement.Visit {
+				return nil, nil, "multilateral (\"" + toks[k].Lower + "\")"
+			}
+		}
+	}
+	// participants: left of the trigger (its subject) and right of it
+	var left, right []pref
+	for _, r := range refs {
+		switch {
+		case r.j <= t.i && r.i >= lo:
+			left = append(left, r)
+		case r.i >= t.j && r.i < hi:
+			right = append(right, r)
+		case r.i < t.i && r.j > t.i: // the hyphenated pair overlapping a noun
+			left = append(left, r)
+		}
+	}
+	if tr.obj && (len(right) == 0 || right[0].i-t.j > 2) {
+		return nil, nil, "no person right after the verb"
+	}
+	if tr.noun && tr.kind != engagement.Visit && !attached(toks, t, left, right) {
+		return nil, nil, "no participants attached to the noun"
+	}
+	// status
+	status := engagement.Occurred
+	for _, w := range window(toks, t.i, 0, 6) {
+		if futureCues[w] {
+			status = engagement.Planned
+		}
+	}
+	if t.i > 0 && toks[t.i-1].Lower == "to" && (tr.kind != engagement.Visit || !tr.dest || toks[t.i].Lower == "visit" || toks[t.i].Lower == "travel") {
+		status = engagement.Planned
+	}
+	for k := max(0, t.i-8); k < min(len(toks), t.j+8); k++ {
+		if cancelCues[toks[k].Lower] || (toks[k].Lower == "called" && k+1 < len(toks) && toks[k+1].Lower == "off") {
+			status = engagement.Cancelled
+		}
+	}
+	// date
+	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}
+	var date, dateEnd engagement.Date
+	anchor := ""
+	if e, ok := pickDate(toks, dates, t); ok {
+		date, dateEnd = e.Resolve(ref, status == engagement.Planned)
+		anchor = "text"
+		if !d.ref.Pub.IsZero() && status == engagement.Occurred && e.Rel == "" && after2(date, d.ref.Pub) && !d.ref.Approx {
+			status = engagement.Planned
+		}
+	}
+	if date.IsZero() && anchor == "" {
+		switch {
+		case !d.ctxDate.IsZero():
+			date, dateEnd = collapse(d.ctxDate, d.ctxEnd), engagement.Date{}
+			anchor = "context"
+		case !d.pub.IsZero() && status == engagement.Occurred:
+			date = d.pub.Truncate(2)
+			anchor = "publication month"
+		}
+		if earlier(toks, t, lo) && !date.IsZero() {
+			date = date.Truncate(1)
+			anchor += ", earlier: year only"
+		}
+	}
+	ord := 0
+	for k := max(lo, t.i-3); k < t.i; k++ {
+		if o, ok := ordinals[toks[k].Lower]; ok {
+			ord = o
+		}
+	}
+	if ord > 0 && ord < d.ctxOrdinal && anchor != "text" && !date.IsZero() {
+		date = date.Truncate(1)
+	}
+	if date.IsZero() && status == engagement.Occurred {
+		return nil, nil, "no time anchor"
+	}
+
+	kind, mode := tr.kind, tr.mode
+	if tr.spoke && inPerson(toks) {
+		kind, mode = engagement.Meeting, engagement.InPerson
+	}
+	ents := func(rs []pref) []*entity {
+		var out []*entity
+		for _, r := range rs {
+			if r.office != nil && len(r.ents) == 0 {
+				if e := d.resolveOffice(r, date); e != nil {
+					r.ents = []*entity{e}
+				}
+			}
+			for _, e := range r.ents {
+				if !containsEnt(out, e) {
+					out = append(out, e)
+				}
+			}
+		}
+		return out
+	}
+	if tr.noun && len(left) > 0 {
+		if r := left[len(left)-1]; r.poss && t.i-r.j <= 3 {
+			left = []pref{r}
+		}
+	}
+	L, R := ents(left), ents(right)
+	if coord && len(subj) > 0 {
+		L = subj
+	}
+	if len(L) == 0 && len(subj) > 0 && t.i > lo && lo > 0 {
+		L = subj
+	}
+	if onlyPlural(left, right) && anchor != "text" && ord == 0 {
+		return nil, nil, "refers back to the engagement in focus"
+	}
+	base := engagement.Mention{Kind: kind, Mode: mode, Status: status, Date: date, DateEnd: dateEnd}
+	var out []*mention
+	if kind == engagement.Visit {
+		return d.visits(si, toks, atoms, t, base, L, R, right, hi)
+	}
+	var who *entity
+	if len(L) > 0 {
+		who = L[0]
+	}
+	loc := d.location(toks, atoms, t, date, status, kind, who)
+	pairs := pairUp(L, R)
+	if len(pairs) == 0 {
+		return nil, L, "no second party"
+	}
+	for _, p := range pairs {
+		m := d.newMention(si, base, p, t)
+		m.ordinal = ord
+		if kind != engagement.Call {
+			m.Location = loc
+		}
+		if m.Participants == nil {
+			continue
+		}
+		out = append(out, m)
+	}
+	if ord > d.ctxOrdinal {
+		d.ctxOrdinal = ord
+	}
+	if len(out) == 0 {
+		return nil, L, "both sides from one country"
+	}
+	return out, L, ""
+}
+
+func after2(a, b engagement.Date) bool {
+	p := min(a.Precision(), b.Precision())
+	return later(a.Truncate(p), b.Truncate(p))
+}
+
+// collapse turns a range into the coarsest date both ends share.
+func collapse(d, end engagement.Date) engagement.Date {
+	if end.IsZero() || end == d {
+		return d
+	}
+	p := min(d.Precision(), end.Precision())
+	for p > 0 && d.Truncate(p) != end.Truncate(p) {
+		p--
+	}
+	return d.Truncate(p)
+}
+
+// earlier: the clause says the contact came before the time in focus ("had
+// previously spoken", "had met").
+func earlier(toks []nlp.Token, t atom, lo int) bool {
+	for k := t.i - 1; k >= lo && k >= t.i-5; k-- {
+		l := toks[k].Lower
+		if l == "previously" || l == "once" || l == "formerly" {
+			return true
+		}
+		if l == "had" && k+1 < len(toks) && (pastParts[toks[k+1].Lower] || toks[k+1].Lower == "previously" || toks[k+1].Lower == "earlier" || toks[k+1].Lower == "already") {
+			return true
+		}
+	}
+	return false
+}
+
+func sentenceHas(toks []nlp.Token, w string) bool {
+	for _, t := range toks {
+		if t.Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// inPerson: the sentence places both sides in one room.
+func inPerson(toks []nlp.Token) bool {
+	for _, t := range toks {
+		switch t.Lower {
+		case "sidelines", "in-person", "face-to-face", "met", "visit", "visiting", "talks", "meeting":
+			return true
+		}
+	}
+	return false
+}
+
+// attached: a noun trigger names its participants next to it ("his call",
+// "meeting with Blinken", "talks between X and Y", "the Qureshi-Blinken call").
+func attached(toks []nlp.Token, t atom, left, right []pref) bool {
+	if len(right) > 0 && right[0].i-t.j <= 3 {
+		switch toks[t.j].Lower {
+		case "with", "between", "of", "by", "on", "to", "from":
+			return true
+		}
+	}
+	if len(left) > 0 {
+		r := left[len(left)-1]
+		if t.i-r.j <= 4 && (r.poss || r.plural || r.j >= t.i) {
+			return true
+		}
+		// "X held a meeting with", "X had an hour long meeting with": subject + verb + noun
+		for k := r.j; k < t.i; k++ {
+			switch toks[k].Lower {
+			case "held", "had", "hold", "holds", "has", "have", "made", "paid", "pays", "attended", "received":
+				return len(right) > 0 || t.trig.kind == engagement.Visit
+			}
+		}
+	}
+	return false
+}
+
+// onlyPlural: the participants come only from "they", "their", "the two sides".
+func onlyPlural(left, right []pref) bool {
+	n := 0
+	for _, r := range append(append([]pref{}, left...), right...) {
+		if !r.plural && len(r.ents) > 0 {
+			return false
+		}
+		if r.plural {
+			n++
+		}
+	}
+	return n > 0
+}
+
+func containsEnt(l []*entity, e *entity) bool {
+	for _, x := range l {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// pairUp makes the pairs of a trigger: the subject with each object, or the
+// two named together on one side ("X and Y met", "talks between X and Y").
+func pairUp(L, R []*entity) [][2]*entity {
+	var out [][2]*entity
+	if len(L) > 0 && len(R) > 0 {
+		for _, r := range R {
+			if r != L[0] {
+				out = append(out, [2]*entity{L[0], r})
+			}
+		}
+		return out
+	}
+	side := L
+	if len(side) == 0 {
+		side = R
+	}
+	if len(side) >= 2 {
+		out = append(out, [2]*entity{side[0], side[1]})
+	}
+	return out
+}
+
+// newMention makes a call or meeting between two people, or nil when they
+// are not of two countries.
+func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, t atom) *mention {
+	m := &mention{Mention: base, sent: si}
+	a, b := d.participant(p[0], base.Date), d.participant(p[1], base.Date)
+	// a side whose country the text does not give: the place of the meeting, or the dateline
+	host := ""
+	if base.Kind == engagement.Meeting {
+		if _, c, ok := d.x.lex.City(m.Location); ok {
+			host = c
+		}
+	}
+	if host == "" {
+		host = d.dateline.country
+	}
+	if a.Country == "" && b.Country != "" && host != "" && host != b.Country {
+		a.Country = host
+	}
+	if b.Country == "" && a.Country != "" && host != "" && host != a.Country {
+		b.Country = host
+	}
+	if a.Country == b.Country {
+		return &mention{}
+	}
+	m.Participants = []engagement.Participant{a, b}
+	s := d.sents[si]
+	m.Evidence, m.Start, m.End = s.Text, s.Start, s.End
+	return m
+}
+
+// participant gives an entity's record as of a date: the title the text gave,
+// or else the office the lexicon says the person held then.
+func (d *docState) participant(e *entity, date engagement.Date) engagement.Participant {
+	p := engagement.Participant{Name: e.name, Title: e.title, Country: e.country, Rank: e.rank}
+	if e.person != nil {
+		if o, ok := d.x.lex.OfficeOn(e.person, date); ok {
+			if p.Title == "" {
+				p.Title = o.Title
+			}
+			if t, ok := d.x.lex.Title(o.Title); ok && (p.Rank == 0 || p.Title == o.Title) {
+				p.Rank = t.RankIn(p.Country)
+			}
+		}
+	}
+	if p.Rank == 0 && p.Title != "" {
+		if t, ok := d.x.lex.Title(strings.TrimPrefix(strings.Split(p.Title, " and ")[0], "Acting ")); ok {
+			p.Rank = t.RankIn(p.Country)
+		}
+	}
+	if p.Rank == 0 {
+		p.Rank = 5
+	}
+	return p
+}

@@ -1,0 +1,398 @@
+package nlp
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"bilat/internal/engagement"
+)
+
+// DateExpr is a date expression found in a sentence, as written. Resolve
+// turns it into a calendar date against a reference date.
+type DateExpr struct {
+	Tok0, Tok1 int // token span [Tok0, Tok1) in the sentence
+	Start, End int // byte offsets in the document text
+
+	// what the text states (0 = not stated)
+	Year, Month, Day        int
+	EndYear, EndMonth, End_ int
+
+	Rel     string       // relative expression: today, yesterday, tomorrow, weekday, days_ago, last_week, this_week, next_week, last_month, this_month, next_month, last_year, this_year, next_year, recent
+	Weekday time.Weekday // for Rel == "weekday"
+	Mod     string       // "last", "next", "this" before a weekday
+	N       int          // for days_ago
+}
+
+// Ref is what a date expression is resolved against.
+type Ref struct {
+	Pub    engagement.Date // the publication date (or the best stand-in)
+	Approx bool            // Pub is a stand-in (the latest date the text states): resolve no finer than the month
+	Year   int             // the year the text is talking about, for "May 6" without a year
+}
+
+var months = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+	"september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+// words before a bare month name or year that make it a date ("in May", "since 2021")
+var datePreps = map[string]bool{"in": true, "since": true, "of": true, "during": true, "from": true, "until": true,
+	"by": true, "early": true, "late": true, "mid": true, "last": true, "this": true, "next": true, "till": true,
+	"before": true, "after": true, "through": true, "throughout": true, "between": true, "and": true, "or": true, "to": true}
+
+// FindDates returns the date expressions of a sentence in order.
+func FindDates(toks []Token) []DateExpr {
+	var out []DateExpr
+	for i := 0; i < len(toks); i++ {
+		e, n := dateAt(toks, i)
+		if n == 0 {
+			continue
+		}
+		e.Tok0, e.Tok1 = i, i+n
+		e.Start, e.End = toks[i].Start, toks[i+n-1].End
+		out = append(out, e)
+		i += n - 1
+	}
+	return out
+}
+
+func day(s string) (int, bool) {
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "th"), "st"), "nd"), "rd")
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 1 && n <= 31 && len(s) <= 2
+}
+
+func year(s string) (int, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 1900 && n <= 2100
+}
+
+// dayRange reads "14-21" or "14–21".
+func dayRange(s string) (int, int, bool) {
+	for _, sep := range []string{"-", "–"} {
+		if a, b, ok := strings.Cut(s, sep); ok {
+			x, ok1 := day(a)
+			y, ok2 := day(b)
+			if ok1 && ok2 && y >= x {
+				return x, y, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+var isoDate = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+
+func month(t Token) (int, bool) {
+	m, ok := months[t.Lower]
+	if !ok || !t.IsCap() {
+		return 0, false
+	}
+	return m, true
+}
+
+func tok(toks []Token, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return toks[i].Lower
+}
+
+// dateAt reads a date expression starting at toks[i]; n is its length in tokens (0: none).
+func dateAt(toks []Token, i int) (e DateExpr, n int) {
+	t := toks[i]
+	if m := isoDate.FindStringSubmatch(t.Text); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+			return DateExpr{Year: y, Month: mo, Day: d}, 1
+		}
+	}
+	// Month [day[-day]] [,] [year]
+	if mo, ok := month(t); ok {
+		j := i + 1
+		if tok(toks, j) == "." {
+			j++
+		}
+		e.Month = mo
+		if j < len(toks) {
+			if d, ok := day(toks[j].Text); ok {
+				e.Day = d
+				j++
+				// "May 6 and 7" / "14 to 21": keep the first day
+			} else if a, b, ok := dayRange(toks[j].Text); ok {
+				e.Day, e.End_, e.EndMonth = a, b, mo
+				j++
+			}
+		}
+		k := j
+		if tok(toks, k) == "," {
+			k++
+		}
+		if y, ok := year(tok(toks, k)); ok {
+			e.Year = y
+			if e.EndMonth != 0 {
+				e.EndYear = y
+			}
+			return e, k + 1 - i
+		}
+		if e.Day != 0 {
+			return e, j - i
+		}
+		// a bare month: only after a preposition, and "May" only if followed by a non-verb
+		if datePreps[tok(toks, i-1)] || strings.HasPrefix(tok(toks, i-1), "mid") {
+			if mo == 5 && i+1 < len(toks) && !toks[i+1].IsCap() && toks[i+1].IsWord() && tok(toks, i+1) != "and" {
+				return DateExpr{}, 0
+			}
+			return e, j - i
+		}
+		return DateExpr{}, 0
+	}
+	// day[-day] Month [year]
+	if d, ok := day(t.Text); ok {
+		if mo, ok := month(get(toks, i+1)); ok {
+			e = DateExpr{Month: mo, Day: d}
+			j := i + 2
+			if tok(toks, j) == "," {
+				j++
+			}
+			if y, ok := year(tok(toks, j)); ok {
+				e.Year = y
+				return e, j + 1 - i
+			}
+			return e, 2
+		}
+	}
+	if a, b, ok := dayRange(t.Text); ok {
+		if mo, ok := month(get(toks, i+1)); ok {
+			e = DateExpr{Month: mo, Day: a, EndMonth: mo, End_: b}
+			if y, ok := year(tok(toks, i+2)); ok {
+				e.Year, e.EndYear = y, y
+				return e, 3
+			}
+			return e, 2
+		}
+	}
+	// a bare year after a preposition: "in 2021", "since 2015", "2021's"
+	if y, ok := year(t.Text); ok && (datePreps[tok(toks, i-1)] || tok(toks, i+1) == "'s" || tok(toks, i-1) == ",") {
+		return DateExpr{Year: y}, 1
+	}
+	switch t.Lower {
+	case "today", "tonight":
+		return DateExpr{Rel: "today"}, 1
+	case "yesterday":
+		return DateExpr{Rel: "yesterday"}, 1
+	case "tomorrow":
+		return DateExpr{Rel: "tomorrow"}, 1
+	case "recently", "recent":
+		return DateExpr{Rel: "recent"}, 1
+	case "last", "this", "next", "past", "earlier", "later", "coming":
+		j := i + 1
+		mod := t.Lower
+		if (mod == "earlier" || mod == "later") && tok(toks, j) == "this" {
+			j++
+			mod = "this"
+		}
+		if mod == "past" || mod == "coming" {
+			mod = map[string]string{"past": "last", "coming": "next"}[mod]
+		}
+		switch tok(toks, j) {
+		case "week":
+			return DateExpr{Rel: mod + "_week"}, j + 1 - i
+		case "month":
+			return DateExpr{Rel: mod + "_month"}, j + 1 - i
+		case "year":
+			return DateExpr{Rel: mod + "_year"}, j + 1 - i
+		}
+		if wd, ok := weekdays[tok(toks, j)]; ok && (mod == "last" || mod == "next" || mod == "this") {
+			return DateExpr{Rel: "weekday", Weekday: wd, Mod: mod}, j + 1 - i
+		}
+	}
+	if wd, ok := weekdays[t.Lower]; ok && t.IsCap() {
+		return DateExpr{Rel: "weekday", Weekday: wd}, 1
+	}
+	// "three days ago", "a week ago"
+	if tok(toks, i+2) == "ago" {
+		n := map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 0}[t.Lower]
+		if v, err := strconv.Atoi(t.Text); err == nil {
+			n = v
+		}
+		switch tok(toks, i+1) {
+		case "days", "day":
+			if n > 0 {
+				return DateExpr{Rel: "days_ago", N: n}, 3
+			}
+		case "weeks", "week":
+			if n > 0 {
+				return DateExpr{Rel: "days_ago", N: 7 * n}, 3
+			}
+		}
+	}
+	return DateExpr{}, 0
+}
+
+func get(toks []Token, i int) Token {
+	if i < 0 || i >= len(toks) {
+		return Token{}
+	}
+	return toks[i]
+}
+
+// Absolute reports whether the expression states its own year.
+func (e DateExpr) Absolute() bool { return e.Rel == "" && e.Year != 0 }
+
+// Resolve turns the expression into a date (and an end date for ranges).
+// future says the sentence speaks of what is to come ("will meet on
+// Monday"). Nothing is guessed: without a year from the text or the
+// reference, the date stays unknown.
+func (e DateExpr) Resolve(ref Ref, future bool) (engagement.Date, engagement.Date) {
+	if e.Rel == "" {
+		y := e.Year
+		if y == 0 {
+			y = inferYear(e.Month, e.Day, ref, future)
+			if y == 0 {
+				return engagement.Date{}, engagement.Date{}
+			}
+		}
+		d := engagement.Date{Year: y, Month: e.Month, Day: e.Day}
+		var end engagement.Date
+		if e.EndMonth != 0 {
+			end = engagement.Date{Year: y, Month: e.EndMonth, Day: e.End_}
+		}
+		return d, end
+	}
+	p := ref.Pub
+	if p.IsZero() {
+		return engagement.Date{}, engagement.Date{}
+	}
+	fine := 3
+	if ref.Approx {
+		fine = 2
+	}
+	at := func(t time.Time, prec int) engagement.Date {
+		return engagement.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}.Truncate(min(prec, fine, p.Precision()))
+	}
+	base := time.Date(p.Year, time.Month(max(p.Month, 1)), max(p.Day, 1), 12, 0, 0, 0, time.UTC)
+	switch e.Rel {
+	case "today":
+		return at(base, 3), engagement.Date{}
+	case "yesterday":
+		return at(base.AddDate(0, 0, -1), 3), engagement.Date{}
+	case "tomorrow":
+		return at(base.AddDate(0, 0, 1), 3), engagement.Date{}
+	case "days_ago":
+		return at(base.AddDate(0, 0, -e.N), 3), engagement.Date{}
+	case "weekday":
+		if p.Precision() < 3 {
+			return at(base, 2), engagement.Date{}
+		}
+		diff := int(base.Weekday()) - int(e.Weekday)
+		if future || e.Mod == "next" {
+			ahead := (int(e.Weekday) - int(base.Weekday()) + 7) % 7
+			if ahead == 0 {
+				ahead = 7
+			}
+			return at(base.AddDate(0, 0, ahead), 3), engagement.Date{}
+		}
+		back := (diff + 7) % 7
+		if e.Mod == "last" && back == 0 {
+			back = 7
+		}
+		return at(base.AddDate(0, 0, -back), 3), engagement.Date{}
+	case "last_week":
+		return at(base.AddDate(0, 0, -7), 2), engagement.Date{}
+	case "this_week":
+		return at(base, 2), engagement.Date{}
+	case "next_week":
+		return at(base.AddDate(0, 0, 7), 2), engagement.Date{}
+	case "last_month":
+		return at(time.Date(p.Year, time.Month(max(p.Month, 1))-1, 1, 0, 0, 0, 0, time.UTC), 2), engagement.Date{}
+	case "this_month":
+		return at(base, 2), engagement.Date{}
+	case "next_month":
+		return at(time.Date(p.Year, time.Month(max(p.Month, 1))+1, 1, 0, 0, 0, 0, time.UTC), 2), engagement.Date{}
+	case "last_year":
+		return engagement.Date{Year: p.Year - 1}, engagement.Date{}
+	case "this_year", "recent":
+		return engagement.Date{Year: p.Year}, engagement.Date{}
+	case "next_year":
+		return engagement.Date{Year: p.Year + 1}, engagement.Date{}
+	}
+	return engagement.Date{}, engagement.Date{}
+}
+
+// inferYear gives a month (and day) without a year the year the text is
+// about, or else the year of the reference, moved back a year when that
+// would put a past event well after publication.
+func inferYear(m, d int, ref Ref, future bool) int {
+	if ref.Year != 0 {
+		return ref.Year
+	}
+	p := ref.Pub
+	if p.IsZero() {
+		return 0
+	}
+	y := p.Year
+	if p.Month == 0 {
+		return y
+	}
+	after := m > p.Month || (m == p.Month && d > 0 && p.Day > 0 && d > p.Day+1)
+	before := m < p.Month
+	switch {
+	case !future && after && m-p.Month >= 1:
+		y--
+	case future && before && p.Month-m >= 2:
+		y++
+	}
+	return y
+}
+
+var (
+	publishedLine = regexp.MustCompile(`(?im)^\s*(?:published|posted|updated|last updated|first published)(?:\s+on)?\s*:?\s*(?:[A-Za-z]+day,?\s+)?(.{6,40}?)\s*$`)
+	urlDate       = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?/`)
+)
+
+// PublishedIn finds a publication date printed in the text ("Published May
+// 18, 2021"); end is the byte offset where that line ends (0 when none).
+func PublishedIn(text string) (engagement.Date, int, int) {
+	for _, m := range publishedLine.FindAllStringSubmatchIndex(text, 4) {
+		s := text[m[2]:m[3]]
+		toks := Tokenize(s, 0, len(s))
+		for _, e := range FindDates(toks) {
+			if e.Absolute() {
+				return engagement.Date{Year: e.Year, Month: e.Month, Day: e.Day}, m[0], m[1]
+			}
+		}
+	}
+	return engagement.Date{}, 0, 0
+}
+
+// URLDate reads a date from a URL path (/2021/05/18/...).
+func URLDate(u string) engagement.Date {
+	m := urlDate.FindStringSubmatch(u)
+	if m == nil {
+		return engagement.Date{}
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d := engagement.Date{Year: y, Month: mo}
+	if m[3] != "" {
+		d.Day, _ = strconv.Atoi(m[3])
+	}
+	if mo < 1 || mo > 12 || d.Day > 31 {
+		return engagement.Date{}
+	}
+	return d
+}

@@ -1,0 +1,485 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"bilat/internal/engagement"
+	"bilat/internal/fuse"
+	"bilat/internal/store"
+)
+
+// Put implements store.Store. Documents are written batchSize to a
+// transaction, each inside its own savepoint: a document that fails is
+// rolled back alone and reported in a *store.PutError.
+func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, error) {
+	out := make([]store.Outcome, len(items))
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.stmts == nil {
+		return out, errors.New("store: sqlite: put: database is closed")
+	}
+	var failed []store.DocError
+	for start := 0; start < len(items); start += batchSize {
+		end := min(start+batchSize, len(items))
+		n := len(failed)
+		err := db.putBatch(ctx, items[start:end], start, out, &failed)
+		if err != nil {
+			for i := start; i < end; i++ {
+				out[i] = store.NotStored
+			}
+			failed = failed[:n]
+			err = fmt.Errorf("store: sqlite: put: %w", err)
+			if len(failed) > 0 {
+				err = errors.Join(err, &store.PutError{Docs: failed})
+			}
+			return out, err
+		}
+	}
+	if len(failed) > 0 {
+		return out, &store.PutError{Docs: failed}
+	}
+	return out, nil
+}
+
+func (db *DB) putBatch(ctx context.Context, items []store.Item, base int, out []store.Outcome, failed *[]store.DocError) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	w := &writer{ctx: ctx, tx: tx, s: db.stmts, bound: map[*sql.Stmt]*sql.Stmt{}, now: db.now().UTC().Format(time.RFC3339)}
+	defer w.closeBound()
+	if err := w.st(w.s.maxMention).QueryRowContext(ctx).Scan(&w.firstNew); err != nil {
+		return err
+	}
+	var ftsDeletes []ftsRow
+	for i := range items {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, err := w.st(w.s.savepoint).ExecContext(ctx); err != nil {
+			return err
+		}
+		w.ftsDeletes = w.ftsDeletes[:0]
+		o, err := w.putDoc(&items[i])
+		if err != nil {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
+			// If SQLite has already rolled back the whole transaction
+			// (I/O error, disk full), this fails and the batch fails.
+			if _, rerr := w.st(w.s.rollbackTo).ExecContext(ctx); rerr != nil {
+				return errors.Join(err, rerr)
+			}
+			name := items[i].Doc.Path
+			if name == "" {
+				name = items[i].Doc.URL
+			}
+			*failed = append(*failed, store.DocError{Index: base + i, Path: name, Err: err})
+			o = store.Failed
+		} else {
+			ftsDeletes = append(ftsDeletes, w.ftsDeletes...)
+		}
+		if _, err := w.st(w.s.release).ExecContext(ctx); err != nil {
+			return err
+		}
+		out[base+i] = o
+	}
+	for _, r := range ftsDeletes {
+		if _, err := w.st(w.s.ftsDelete).ExecContext(ctx, r.id, r.evidence); err != nil {
+			return fmt.Errorf("full-text index: %w", err)
+		}
+	}
+	if _, err := w.st(w.s.ftsInsert).ExecContext(ctx, w.firstNew); err != nil {
+		return fmt.Errorf("full-text index: %w", err)
+	}
+	return tx.Commit()
+}
+
+// writer is the state of one batch transaction.
+type writer struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	s     *stmts
+	bound map[*sql.Stmt]*sql.Stmt
+	now   string
+	// firstNew is the largest mention id before the batch: mentions above
+	// it are not in the full-text index yet.
+	firstNew int64
+	// ftsDeletes are the indexed mentions the current document removed;
+	// their index entries go when the batch ends (if the document stays).
+	ftsDeletes []ftsRow
+}
+
+type ftsRow struct {
+	id       int64
+	evidence string
+}
+
+func (w *writer) st(s *sql.Stmt) *sql.Stmt {
+	b, ok := w.bound[s]
+	if !ok {
+		b = w.tx.StmtContext(w.ctx, s)
+		w.bound[s] = b
+	}
+	return b
+}
+
+func (w *writer) closeBound() {
+	for _, b := range w.bound {
+		b.Close()
+	}
+}
+
+func (w *writer) putDoc(it *store.Item) (store.Outcome, error) {
+	ctx := w.ctx
+	d := it.Doc
+	if d.Hash == "" {
+		sum := sha256.Sum256([]byte(d.Text))
+		d.Hash = hex.EncodeToString(sum[:])
+	}
+	var id int64
+	switch err := w.st(w.s.docByHash).QueryRowContext(ctx, d.Hash).Scan(&id); {
+	case err == nil:
+		return store.Unchanged, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, fmt.Errorf("look up hash: %w", err)
+	}
+	outcome := store.New
+	var url any // NULL without a URL: the hash is then the identity
+	if d.URL != "" {
+		url = d.URL
+		var oldHash string
+		switch err := w.st(w.s.docByURL).QueryRowContext(ctx, d.URL).Scan(&id, &oldHash); {
+		case err == nil:
+			outcome = store.Replaced
+		case !errors.Is(err, sql.ErrNoRows):
+			return 0, fmt.Errorf("look up url: %w", err)
+		}
+	}
+	published := d.Published.String()
+	if outcome == store.Replaced {
+		// The document keeps its id; its old mentions leave their
+		// engagements before the new ones are fused.
+		affected, err := w.ids(w.s.docEngagements, id)
+		if err != nil {
+			return 0, fmt.Errorf("old mentions: %w", err)
+		}
+		if err := w.noteFTSDeletes(id); err != nil {
+			return 0, fmt.Errorf("old mentions: %w", err)
+		}
+		if _, err := w.st(w.s.deleteDocMentions).ExecContext(ctx, id); err != nil {
+			return 0, fmt.Errorf("delete old mentions: %w", err)
+		}
+		if _, err := w.st(w.s.updateDoc).ExecContext(ctx, d.Hash, d.Title, d.Outlet, d.Author, published, d.Path,
+			len(it.Mentions), w.now, id); err != nil {
+			return 0, fmt.Errorf("update document: %w", err)
+		}
+		for _, eid := range affected {
+			rs, err := w.reports(eid)
+			if err != nil {
+				return 0, err
+			}
+			if len(rs) == 0 {
+				if _, err := w.st(w.s.deleteEng).ExecContext(ctx, eid); err != nil {
+					return 0, fmt.Errorf("delete engagement %d: %w", eid, err)
+				}
+				continue
+			}
+			if err := w.writeEngagement(eid, rs); err != nil {
+				return 0, err
+			}
+		}
+	} else {
+		if err := w.st(w.s.insertDoc).QueryRowContext(ctx, url, d.Hash, d.Title, d.Outlet, d.Author, published, d.Path,
+			len(it.Mentions), w.now).Scan(&id); err != nil {
+			return 0, fmt.Errorf("insert document: %w", err)
+		}
+	}
+	if _, err := w.st(w.s.putText).ExecContext(ctx, id, d.Text); err != nil {
+		return 0, fmt.Errorf("store text: %w", err)
+	}
+	for i := range it.Mentions {
+		rep := fuse.Report{Mention: it.Mentions[i], DocID: id, URL: d.URL, Title: d.Title, Published: published}
+		if err := w.fuseMention(rep); err != nil {
+			return 0, fmt.Errorf("mention %d: %w", i, err)
+		}
+	}
+	return outcome, nil
+}
+
+// fuseMention attaches one mention to the best matching engagement, or to a
+// new one, and rewrites that engagement.
+func (w *writer) fuseMention(rep fuse.Report) error {
+	ctx := w.ctx
+	m := rep.Mention
+	lo, hi := span(m)
+	// Widen by a few days: fuse allows a day's slack; more costs only a
+	// few extra candidates, and keeps this a superset if fuse loosens.
+	const slack = 3
+	var cands []int64
+	for _, k := range fuse.Keys(m) {
+		ids, err := w.ids(w.s.candidates, k, hi+slack, lo-slack)
+		if err != nil {
+			return fmt.Errorf("candidates: %w", err)
+		}
+		cands = append(cands, ids...)
+	}
+	slices.Sort(cands)
+	cands = slices.Compact(cands)
+	var (
+		best      int64
+		bestRS    []fuse.Report
+		bestScore = math.MinInt
+	)
+	for _, eid := range cands {
+		rs, err := w.reports(eid)
+		if err != nil {
+			return err
+		}
+		if !fuse.Same(rs, m, rep.DocID) {
+			continue
+		}
+		if s := fuse.Score(rs, m); s > bestScore {
+			best, bestRS, bestScore = eid, rs, s
+		}
+	}
+	body, err := json.Marshal(m)
+	if err != nil {
+		return fmt.Errorf("encode mention: %w", err)
+	}
+	rs := append(bestRS, rep)
+	eid := best
+	if eid == 0 {
+		e := fuse.Build(0, rs)
+		r := newRow(e, rs)
+		if err := w.st(w.s.insertEng).QueryRowContext(ctx, r.args()...).Scan(&eid); err != nil {
+			return fmt.Errorf("insert engagement: %w", err)
+		}
+	}
+	if _, err := w.st(w.s.insertMention).ExecContext(ctx, rep.DocID, eid, string(m.Kind), string(m.Mode), string(m.Status),
+		m.Date.String(), m.DateEnd.String(), m.Evidence, body); err != nil {
+		return fmt.Errorf("insert mention: %w", err)
+	}
+	if best == 0 {
+		return w.writeChildren(eid, fuse.Build(eid, rs), rs)
+	}
+	return w.writeEngagement(eid, rs)
+}
+
+// writeEngagement rebuilds engagement eid from its reports and rewrites
+// its row, participants and keys.
+func (w *writer) writeEngagement(eid int64, rs []fuse.Report) error {
+	e := fuse.Build(eid, rs)
+	r := newRow(e, rs)
+	if _, err := w.st(w.s.updateEng).ExecContext(w.ctx, append(r.args(), eid)...); err != nil {
+		return fmt.Errorf("update engagement %d: %w", eid, err)
+	}
+	return w.writeChildren(eid, e, rs)
+}
+
+func (w *writer) writeChildren(eid int64, e engagement.Engagement, rs []fuse.Report) error {
+	ctx := w.ctx
+	if _, err := w.st(w.s.deleteParticipants).ExecContext(ctx, eid); err != nil {
+		return fmt.Errorf("engagement %d: delete participants: %w", eid, err)
+	}
+	for _, p := range e.Participants {
+		if _, err := w.st(w.s.insertParticipant).ExecContext(ctx, eid, p.Name, strings.ToLower(p.Name), p.Title, p.Country, p.Rank); err != nil {
+			return fmt.Errorf("engagement %d: insert participant: %w", eid, err)
+		}
+	}
+	if _, err := w.st(w.s.deleteKeys).ExecContext(ctx, eid); err != nil {
+		return fmt.Errorf("engagement %d: delete keys: %w", eid, err)
+	}
+	var keys []string
+	for _, r := range rs {
+		keys = append(keys, fuse.Keys(r.Mention)...)
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	// The keys carry the hull of the dated reports' ranges: an undated
+	// report is compatible with any date, but the dated ones still bound
+	// where a matching mention can fall. With none dated, unbounded.
+	lo, hi := int64(unboundedLo), int64(unboundedHi)
+	dated := false
+	for _, r := range rs {
+		if r.Mention.Date.IsZero() {
+			continue
+		}
+		l, h := span(r.Mention)
+		if !dated {
+			lo, hi, dated = l, h, true
+		}
+		lo, hi = min(lo, l), max(hi, h)
+	}
+	for _, k := range keys {
+		if _, err := w.st(w.s.insertKey).ExecContext(ctx, k, eid, lo, hi); err != nil {
+			return fmt.Errorf("engagement %d: insert key: %w", eid, err)
+		}
+	}
+	return nil
+}
+
+// noteFTSDeletes records the indexed mentions of document id, about to be
+// deleted, so their index entries can be removed when the batch ends.
+func (w *writer) noteFTSDeletes(id int64) error {
+	rows, err := w.st(w.s.docMentions).QueryContext(w.ctx, id)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r ftsRow
+		if err := rows.Scan(&r.id, &r.evidence); err != nil {
+			return err
+		}
+		if r.id <= w.firstNew { // newer ones were never indexed
+			w.ftsDeletes = append(w.ftsDeletes, r)
+		}
+	}
+	return rows.Err()
+}
+
+// reports loads the reports of engagement eid.
+func (w *writer) reports(eid int64) ([]fuse.Report, error) {
+	rows, err := w.st(w.s.reports).QueryContext(w.ctx, eid)
+	if err != nil {
+		return nil, fmt.Errorf("engagement %d: load reports: %w", eid, err)
+	}
+	defer rows.Close()
+	var rs []fuse.Report
+	for rows.Next() {
+		var (
+			body          []byte
+			date, dateEnd string
+			r             fuse.Report
+		)
+		if err := rows.Scan(&body, &date, &dateEnd, &r.DocID, &r.URL, &r.Title, &r.Published); err != nil {
+			return nil, fmt.Errorf("engagement %d: load reports: %w", eid, err)
+		}
+		if err := json.Unmarshal(body, &r.Mention); err != nil {
+			return nil, fmt.Errorf("engagement %d: decode mention: %w", eid, err)
+		}
+		// Stored by this package from Date.String(), so they parse.
+		r.Mention.Date, _ = engagement.ParseDate(date)
+		r.Mention.DateEnd, _ = engagement.ParseDate(dateEnd)
+		rs = append(rs, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("engagement %d: load reports: %w", eid, err)
+	}
+	return rs, nil
+}
+
+// ids runs a query returning one integer column.
+func (w *writer) ids(s *sql.Stmt, args ...any) ([]int64, error) {
+	rows, err := w.st(s).QueryContext(w.ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// row is an engagement as stored in the engagements table.
+type row struct {
+	e              engagement.Engagement
+	dateLo, dateHi any // "YYYY-MM-DD" or NULL
+	countries      string
+	record         []byte
+}
+
+// record is the JSON stored for an engagement: the domain type does not
+// serialise a source's document id, so it travels beside the sources.
+type record struct {
+	engagement.Engagement
+	SourceDocs []int64 `json:"source_docs"`
+}
+
+func newRow(e engagement.Engagement, rs []fuse.Report) row {
+	r := row{e: e}
+	if d, err := engagement.ParseDate(e.Date); err == nil && !d.IsZero() {
+		end := d
+		if de, err := engagement.ParseDate(e.DateEnd); err == nil && !de.IsZero() {
+			end = de
+		}
+		lo, hi := firstDay(d), lastDay(end)
+		if hi.Before(lo) {
+			hi = lastDay(d)
+		}
+		r.dateLo, r.dateHi = lo.Format(time.DateOnly), hi.Format(time.DateOnly)
+	}
+	cs := e.Countries()
+	slices.Sort(cs)
+	if len(cs) > 0 {
+		r.countries = "|" + strings.Join(cs, "|") + "|"
+	}
+	rec := record{Engagement: e, SourceDocs: make([]int64, len(e.Sources))}
+	for i, s := range e.Sources {
+		rec.SourceDocs[i] = s.DocumentID
+	}
+	r.record, _ = json.Marshal(rec) // plain structs of strings and ints: cannot fail
+	return r
+}
+
+func (r row) args() []any {
+	e := r.e
+	return []any{string(e.Kind), string(e.Mode), string(e.Status), e.Date, e.DateEnd, r.dateLo, r.dateHi,
+		e.Location, e.HostCountry, r.countries, len(e.Sources), r.record}
+}
+
+const (
+	unboundedLo = math.MinInt32
+	unboundedHi = math.MaxInt32
+)
+
+// span is the range of days a mention's date range can cover, as day
+// numbers; unbounded when its date is unknown.
+func span(m engagement.Mention) (lo, hi int64) {
+	if m.Date.IsZero() {
+		return unboundedLo, unboundedHi
+	}
+	end := m.DateEnd
+	if end.IsZero() {
+		end = m.Date
+	}
+	lo, hi = dayNum(firstDay(m.Date)), dayNum(lastDay(end))
+	if hi < lo {
+		hi = dayNum(lastDay(m.Date))
+	}
+	return lo, hi
+}
+
+func dayNum(t time.Time) int64 { return t.Unix() / 86400 }
+
+func firstDay(d engagement.Date) time.Time {
+	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
+func lastDay(d engagement.Date) time.Time {
+	switch d.Precision() {
+	case 1:
+		return time.Date(d.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+	case 2:
+		return time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	return firstDay(d)
+}
