@@ -294,7 +294,7 @@ func same(a, b *mention) bool {
 	if a.ordinal != 0 && b.ordinal != 0 && a.ordinal != b.ordinal {
 		return false
 	}
-	if a.Location != "" && b.Location != "" && !strings.EqualFold(a.Location, b.Location) {
+	if a.Kind != engagement.Visit && a.Location != "" && b.Location != "" && !strings.EqualFold(a.Location, b.Location) {
 		return false
 	}
 	if a.Kind == engagement.Visit {

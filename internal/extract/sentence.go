@@ -94,7 +94,14 @@ func (d *docState) sentence(si int) {
 		}
 		if len(ms) > 0 || why == "" || strings.HasPrefix(why, "no ") {
 			// a trigger sentence's date becomes the context of the next ones
-			if e, ok := pickDate(toks, dates, t); ok {
+			lo, hi := 0, len(toks)
+			if ti > 0 {
+				lo = trigs[ti-1].j
+			}
+			if ti+1 < len(trigs) {
+				hi = trigs[ti+1].i
+			}
+			if e, ok := pickDate(toks, dates, t, lo, hi); ok {
 				dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false)
 				if !dt.IsZero() && !dated {
 					d.ctxDate, d.ctxEnd = dt, end
@@ -182,7 +189,7 @@ func hostText(m *mention) string {
 func coordinated(toks []nlp.Token, i, lo int) bool {
 	for k := i - 1; k >= lo && k >= i-8; k-- {
 		switch toks[k].Lower {
-		case "and", "also", "then", "before", "after", "later":
+		case "and", "also", "then", "later":
 			return true
 		case ",", ";":
 			return false
@@ -210,9 +217,12 @@ func delegationTrips(toks []nlp.Token, atoms []atom) []atom {
 
 // pickDate chooses the date expression that dates a trigger: the nearest one
 // in its clause, after it first. "since April" and deadlines do not date it.
-func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom) (nlp.DateExpr, bool) {
+func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, lo, hi int) (nlp.DateExpr, bool) {
 	best, bestDist := -1, 1<<30
 	for k, e := range dates {
+		if e.Tok1 <= lo || e.Tok0 >= hi {
+			continue // it dates the neighbouring trigger
+		}
 		prev := ""
 		if e.Tok0 > 0 {
 			prev = toks[e.Tok0-1].Lower
@@ -317,7 +327,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}
 	var date, dateEnd engagement.Date
 	anchor := ""
-	if e, ok := pickDate(toks, dates, t); ok {
+	if e, ok := pickDate(toks, dates, t, lo, hi); ok {
 		date, dateEnd = e.Resolve(ref, status == engagement.Planned)
 		anchor = "text"
 		if !d.ref.Pub.IsZero() && status == engagement.Occurred && e.Rel == "" && after2(date, d.ref.Pub) && !d.ref.Approx {
@@ -371,13 +381,15 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 		return out
 	}
+	possessed := false
 	if tr.noun && len(left) > 0 {
 		if r := left[len(left)-1]; r.poss && t.i-r.j <= 3 {
 			left = []pref{r}
+			possessed = true
 		}
 	}
 	L, R := ents(left), ents(right)
-	if coord && len(subj) > 0 {
+	if coord && len(subj) > 0 && !possessed {
 		L = subj
 	}
 	if len(L) == 0 && len(subj) > 0 && t.i > lo && lo > 0 {

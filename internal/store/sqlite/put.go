@@ -196,7 +196,7 @@ func (w *writer) putDoc(it *store.Item) (store.Outcome, error) {
 				}
 				continue
 			}
-			if err := w.writeEngagement(eid, rs); err != nil {
+			if err := w.writeEngagement(eid, rs, false, nil); err != nil {
 				return 0, err
 			}
 		}
@@ -258,11 +258,15 @@ func (w *writer) fuseMention(rep fuse.Report) error {
 	if err != nil {
 		return fmt.Errorf("encode mention: %w", err)
 	}
-	rs := append(bestRS, rep)
+	var prev *children
+	if best != 0 {
+		c := childrenOf(fuse.Build(best, bestRS), bestRS)
+		prev = &c
+	}
+	rs := append(bestRS[:len(bestRS):len(bestRS)], rep)
 	eid := best
 	if eid == 0 {
-		e := fuse.Build(0, rs)
-		r := newRow(e, rs)
+		r := newRow(fuse.Build(0, rs), rs)
 		if err := w.st(w.s.insertEng).QueryRowContext(ctx, r.args()...).Scan(&eid); err != nil {
 			return fmt.Errorf("insert engagement: %w", err)
 		}
@@ -271,46 +275,66 @@ func (w *writer) fuseMention(rep fuse.Report) error {
 		m.Date.String(), m.DateEnd.String(), m.Evidence, body); err != nil {
 		return fmt.Errorf("insert mention: %w", err)
 	}
-	if best == 0 {
-		return w.writeChildren(eid, fuse.Build(eid, rs), rs)
-	}
-	return w.writeEngagement(eid, rs)
+	return w.writeEngagement(eid, rs, best == 0, prev)
 }
 
-// writeEngagement rebuilds engagement eid from its reports and rewrites
-// its row, participants and keys.
-func (w *writer) writeEngagement(eid int64, rs []fuse.Report) error {
-	e := fuse.Build(eid, rs)
-	r := newRow(e, rs)
-	if _, err := w.st(w.s.updateEng).ExecContext(w.ctx, append(r.args(), eid)...); err != nil {
-		return fmt.Errorf("update engagement %d: %w", eid, err)
-	}
-	return w.writeChildren(eid, e, rs)
-}
-
-func (w *writer) writeChildren(eid int64, e engagement.Engagement, rs []fuse.Report) error {
+// writeEngagement rebuilds engagement eid from its reports and rewrites its
+// row (unless just inserted), its participants and its keys (unless the same
+// as prev, what they were before the new report).
+func (w *writer) writeEngagement(eid int64, rs []fuse.Report, inserted bool, prev *children) error {
 	ctx := w.ctx
-	if _, err := w.st(w.s.deleteParticipants).ExecContext(ctx, eid); err != nil {
-		return fmt.Errorf("engagement %d: delete participants: %w", eid, err)
-	}
-	for _, p := range e.Participants {
-		if _, err := w.st(w.s.insertParticipant).ExecContext(ctx, eid, p.Name, strings.ToLower(p.Name), p.Title, p.Country, p.Rank); err != nil {
-			return fmt.Errorf("engagement %d: insert participant: %w", eid, err)
+	e := fuse.Build(eid, rs)
+	if !inserted {
+		r := newRow(e, rs)
+		if _, err := w.st(w.s.updateEng).ExecContext(ctx, append(r.args(), eid)...); err != nil {
+			return fmt.Errorf("update engagement %d: %w", eid, err)
 		}
 	}
-	if _, err := w.st(w.s.deleteKeys).ExecContext(ctx, eid); err != nil {
-		return fmt.Errorf("engagement %d: delete keys: %w", eid, err)
+	c := childrenOf(e, rs)
+	if prev == nil || !slices.Equal(prev.participants, c.participants) {
+		if !inserted {
+			if _, err := w.st(w.s.deleteParticipants).ExecContext(ctx, eid); err != nil {
+				return fmt.Errorf("engagement %d: delete participants: %w", eid, err)
+			}
+		}
+		for _, p := range c.participants {
+			if _, err := w.st(w.s.insertParticipant).ExecContext(ctx, eid, p.Name, strings.ToLower(p.Name), p.Title, p.Country, p.Rank); err != nil {
+				return fmt.Errorf("engagement %d: insert participant: %w", eid, err)
+			}
+		}
 	}
-	var keys []string
+	if prev == nil || !slices.Equal(prev.keys, c.keys) || prev.lo != c.lo || prev.hi != c.hi {
+		if !inserted {
+			if _, err := w.st(w.s.deleteKeys).ExecContext(ctx, eid); err != nil {
+				return fmt.Errorf("engagement %d: delete keys: %w", eid, err)
+			}
+		}
+		for _, k := range c.keys {
+			if _, err := w.st(w.s.insertKey).ExecContext(ctx, k, eid, c.lo, c.hi); err != nil {
+				return fmt.Errorf("engagement %d: insert key: %w", eid, err)
+			}
+		}
+	}
+	return nil
+}
+
+// children are the rows an engagement owns besides its own.
+type children struct {
+	participants []engagement.Participant
+	keys         []string
+	lo, hi       int64
+}
+
+func childrenOf(e engagement.Engagement, rs []fuse.Report) children {
+	c := children{participants: e.Participants, lo: unboundedLo, hi: unboundedHi}
 	for _, r := range rs {
-		keys = append(keys, fuse.Keys(r.Mention)...)
+		c.keys = append(c.keys, fuse.Keys(r.Mention)...)
 	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
+	slices.Sort(c.keys)
+	c.keys = slices.Compact(c.keys)
 	// The keys carry the hull of the dated reports' ranges: an undated
 	// report is compatible with any date, but the dated ones still bound
 	// where a matching mention can fall. With none dated, unbounded.
-	lo, hi := int64(unboundedLo), int64(unboundedHi)
 	dated := false
 	for _, r := range rs {
 		if r.Mention.Date.IsZero() {
@@ -318,16 +342,11 @@ func (w *writer) writeChildren(eid int64, e engagement.Engagement, rs []fuse.Rep
 		}
 		l, h := span(r.Mention)
 		if !dated {
-			lo, hi, dated = l, h, true
+			c.lo, c.hi, dated = l, h, true
 		}
-		lo, hi = min(lo, l), max(hi, h)
+		c.lo, c.hi = min(c.lo, l), max(c.hi, h)
 	}
-	for _, k := range keys {
-		if _, err := w.st(w.s.insertKey).ExecContext(ctx, k, eid, lo, hi); err != nil {
-			return fmt.Errorf("engagement %d: insert key: %w", eid, err)
-		}
-	}
-	return nil
+	return c
 }
 
 // noteFTSDeletes records the indexed mentions of document id, about to be
