@@ -40,7 +40,8 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		}
 	}
 	startTo := t.j
-	if t.trig.noun && startTo < len(toks) {
+	verbal := t.i > 0 && verbBefore[toks[t.i-1].Lower] // "will visit China", "to visit Japan"
+	if t.trig.noun && !verbal && startTo < len(toks) {
 		// a noun needs "to": "visit to the US", "10-day trip to Beijing"
 		startTo = -1
 		paren := false
@@ -139,6 +140,10 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	}
 	return out, []*entity{visitor}, ""
 }
+
+// verbBefore: words after which "visit" is a verb.
+var verbBefore = map[string]bool{"will": true, "to": true, "would": true, "'ll": true, "shall": true, "may": true, "might": true,
+	"could": true, "should": true, "must": true, "not": true, "also": true, "later": true, "then": true, "and": true, "first": true, "formally": true, "officially": true}
 
 func isTitleAt(atoms []atom, i int) bool {
 	for _, a := range atoms {

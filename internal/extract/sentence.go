@@ -79,7 +79,7 @@ func (d *docState) sentence(si int) {
 		if ti+1 < len(trigs) {
 			hi = trigs[ti+1].i
 		}
-		ms, subj, why := d.trigger(si, toks, atoms, refs, dates, t, lo, hi, subject, ti > 0 && coordinated(toks, t.i, lo), year)
+		ms, subj, why := d.trigger(si, toks, atoms, refs, dates, trigs, t, lo, hi, subject, ti > 0 && coordinated(toks, t.i, lo), year)
 		if len(subj) > 0 {
 			subject = subj
 		}
@@ -94,18 +94,20 @@ func (d *docState) sentence(si int) {
 		}
 		if len(ms) > 0 || why == "" || strings.HasPrefix(why, "no ") {
 			// a trigger sentence's date becomes the context of the next ones
-			lo, hi := 0, len(toks)
-			if ti > 0 {
-				lo = trigs[ti-1].j
-			}
-			if ti+1 < len(trigs) {
-				hi = trigs[ti+1].i
-			}
-			if e, ok := pickDate(toks, dates, t, lo, hi); ok {
+			if e, ok := pickDate(toks, dates, t, trigs); ok {
 				dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false)
 				if !dt.IsZero() && !dated {
 					d.ctxDate, d.ctxEnd = dt, end
 					dated = true
+				}
+			}
+		}
+	}
+	for _, v := range made {
+		if v.Kind == engagement.Visit && v.Status == engagement.Cancelled {
+			for _, m := range made {
+				if m.Status == engagement.Planned && m.Participants[0].Name == v.Participants[0].Name || len(m.Participants) > 1 && m.Participants[1].Name == v.Participants[0].Name && m.Status == engagement.Planned {
+					m.Status = engagement.Cancelled
 				}
 			}
 		}
@@ -217,11 +219,11 @@ func delegationTrips(toks []nlp.Token, atoms []atom) []atom {
 
 // pickDate chooses the date expression that dates a trigger: the nearest one
 // in its clause, after it first. "since April" and deadlines do not date it.
-func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, lo, hi int) (nlp.DateExpr, bool) {
+func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp.DateExpr, bool) {
 	best, bestDist := -1, 1<<30
 	for k, e := range dates {
-		if e.Tok1 <= lo || e.Tok0 >= hi {
-			continue // it dates the neighbouring trigger
+		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind {
+			continue // it dates a neighbouring engagement of another kind
 		}
 		prev := ""
 		if e.Tok0 > 0 {
@@ -252,6 +254,23 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, lo, hi int) (nlp.D
 	return dates[best], true
 }
 
+// owner is the trigger nearest to a date expression, the one before it on a tie.
+func owner(e nlp.DateExpr, trigs []atom) *atom {
+	var best *atom
+	dist := 1 << 30
+	for i := range trigs {
+		t := &trigs[i]
+		d := e.Tok0 - t.j
+		if e.Tok0 < t.i {
+			d = t.i - e.Tok1 + 1
+		}
+		if d < dist {
+			best, dist = t, d
+		}
+	}
+	return best
+}
+
 // window returns the lower-case words of the clause before a trigger, up to n.
 func window(toks []nlp.Token, i, lo, n int) []string {
 	var w []string
@@ -266,7 +285,7 @@ func window(toks []nlp.Token, i, lo, n int) []string {
 
 // mentions builds the mentions of one trigger. lo and hi bound the tokens it
 // may take participants from; subj is the previous trigger's subject.
-func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, dates []nlp.DateExpr, t atom, lo, hi int, subj []*entity, coord bool, year int) ([]*mention, []*entity, string) {
+func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, dates []nlp.DateExpr, trigs []atom, t atom, lo, hi int, subj []*entity, coord bool, year int) ([]*mention, []*entity, string) {
 	tr := t.trig
 	before := window(toks, t.i, 0, 7)
 	for _, w := range before {
@@ -327,7 +346,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}
 	var date, dateEnd engagement.Date
 	anchor := ""
-	if e, ok := pickDate(toks, dates, t, lo, hi); ok {
+	if e, ok := pickDate(toks, dates, t, trigs); ok {
 		date, dateEnd = e.Resolve(ref, status == engagement.Planned)
 		anchor = "text"
 		if !d.ref.Pub.IsZero() && status == engagement.Occurred && e.Rel == "" && after2(date, d.ref.Pub) && !d.ref.Approx {

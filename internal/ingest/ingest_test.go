@@ -6,11 +6,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -128,9 +130,6 @@ func TestParseFormats(t *testing.T) {
 			}
 			got := d
 			got.Text, got.Hash = "", ""
-			if want.Text == "" {
-				want.Text = ""
-			}
 			wantMeta := want
 			wantMeta.Text = ""
 			if got != wantMeta {
@@ -274,8 +273,6 @@ func TestPageMeta(t *testing.T) {
 <meta property="og:url" content="https://og.example/a">
 <meta name="date" content="2020-03-04">
 </head><body><time datetime="2019-01-02">x</time></body></html>`
-	docs, _ := Parse("p.html", []byte(page))
-	_ = docs // the page has no article; the metadata reader is tested on its own
 	m := pageMeta(parseHTMLString(t, page))
 	if m.url != "https://og.example/a" || m.title != "T" || m.dates[0] != "" || m.dates[1] != "2020-03-04" || m.dates[2] != "2019-01-02" {
 		t.Errorf("pageMeta = %+v", m)
@@ -688,4 +685,58 @@ func parseHTMLString(t *testing.T, s string) *html.Node {
 		t.Fatal(err)
 	}
 	return n
+}
+
+func TestReadCancelBlockedStdin(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	err := Read(ctx, []string{"-"}, pr, Options{}, func(engagement.Document) error { return nil }, func(error) {})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Read returned %v, want context.DeadlineExceeded", err)
+	}
+}
+
+func TestReadSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"real/a.txt": "Real file."})
+	if err := os.Symlink(filepath.Join(dir, "real", "a.txt"), filepath.Join(dir, "real", "b.txt")); err != nil {
+		t.Skip(err)
+	}
+	// A link back to the folder must not make the walk loop.
+	if err := os.Symlink(dir, filepath.Join(dir, "real", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "nowhere.txt"), filepath.Join(dir, "real", "c.txt")); err != nil {
+		t.Fatal(err)
+	}
+	linkedRoot := filepath.Join(t.TempDir(), "root")
+	if err := os.Symlink(filepath.Join(dir, "real"), linkedRoot); err != nil {
+		t.Fatal(err)
+	}
+	c, err := readAll(t, []string{dir, linkedRoot}, "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := func(s string) string { return filepath.Join(dir, filepath.FromSlash(s)) }
+	want := []string{
+		"doc " + p("real/a.txt"),
+		"doc " + p("real/b.txt"),
+		"err " + p("real/c.txt") + ": no such file or folder",
+		"doc " + filepath.Join(linkedRoot, "a.txt"),
+		"doc " + filepath.Join(linkedRoot, "b.txt"),
+		"err " + filepath.Join(linkedRoot, "c.txt") + ": no such file or folder",
+	}
+	if got := strings.Join(c.log, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+func TestBlockText(t *testing.T) {
+	n := parseHTMLString(t, "<body><h2>Head  line</h2><p>One\n  two<br>three <b>bold</b></p><ul><li>a</li><li>b</li></ul><pre>  x\n    y\n</pre><script>no()</script></body>")
+	want := "Head line\n\nOne two\nthree bold\n\na\n\nb\n\n  x\n    y"
+	if got := blockText(n); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
 }

@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"bilat/internal/actors"
+	"bilat/internal/engagement"
+)
+
+var (
+	once   sync.Once
+	shared *Extractor
+)
+
+func extractor(t testing.TB) *Extractor {
+	t.Helper()
+	once.Do(func() {
+		lex, err := actors.Load("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shared, err = New(lex); err != nil {
+			t.Fatal(err)
+		}
+	})
+	return shared
+}
+
+// want is a compact expected mention: "kind status date host who1|who2".
+func summarise(m engagement.Mention) string {
+	var who []string
+	for _, p := range m.Participants {
+		who = append(who, p.Name)
+	}
+	s := string(m.Kind) + " " + string(m.Status) + " " + m.Date.String()
+	if m.HostCountry != "" {
+		s += " →" + m.HostCountry
+	}
+	return s + " " + strings.Join(who, "|")
+}
+
+func TestExtract(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		name, published, text string
+		want                  []string
+	}{
+		{"phone call with titles and countries", "2023-06-12",
+			"India's External Affairs Minister S Jaishankar spoke by phone with Russian Foreign Minister Sergey Lavrov on Sunday.",
+			[]string{"call occurred 2023-06-11 S. Jaishankar|Sergey Lavrov"}},
+		{"video call is a call", "2021-11-16",
+			"President Joe Biden held a virtual meeting with Chinese President Xi Jinping on Monday evening.",
+			[]string{"call occurred 2021-11-15 Joe Biden|Xi Jinping"}},
+		{"called on is a meeting", "2024-09-17",
+			"ISLAMABAD: The visiting US official called on Army Chief General Asim Munir. Earlier, US Ambassador Donald Blome met Foreign Secretary Amna Baloch on Monday.",
+			[]string{"meeting occurred 2024-09-16 Donald Blome|Amna Baloch"}},
+		{"visit with destination and range", "2023-03-20",
+			"Chinese President Xi Jinping travelled to Moscow for a state visit on March 20-22, 2023.",
+			[]string{"visit occurred 2023-03-20 →RUS Xi Jinping"}},
+		{"negated contact", "2024-01-10",
+			"President Joe Biden has never spoken to Prime Minister Shehbaz Sharif on the telephone.",
+			nil},
+		{"denied meeting", "2024-01-10",
+			"The ministry denied that Foreign Minister Wang Yi met his Indian counterpart in Geneva.",
+			nil},
+		{"planned visit", "2023-06-10",
+			"Indian Prime Minister Narendra Modi will visit the United States next week at the invitation of President Joe Biden.",
+			[]string{"visit planned 2023-06 →USA Narendra Modi|Joe Biden"}},
+		{"cancelled meeting", "2023-02-04",
+			"Secretary of State Antony Blinken postponed his trip to Beijing, where he was to meet Chinese Foreign Minister Qin Gang.",
+			[]string{"visit cancelled  →CHN Antony Blinken", "meeting cancelled  Antony Blinken|Qin Gang"}},
+		{"pronoun and coordinated verbs", "2024-09-17",
+			"John Bass travelled to Islamabad on Monday. He held talks with Foreign Secretary Amna Baloch and met Deputy Prime Minister Ishaq Dar.",
+			[]string{"visit occurred 2024-09-16 →PAK John Bass", "meeting occurred 2024-09-16 John Bass|Amna Baloch", "meeting occurred 2024-09-16 John Bass|Ishaq Dar"}},
+		{"office-only reference resolved by date", "2019-06-29",
+			"On Saturday the Chinese president met the US president in Osaka on the sidelines of the G20 summit.",
+			[]string{"meeting occurred 2019-06-29 Xi Jinping|Donald Trump"}},
+		{"multilateral plenary is not an engagement", "2023-09-10",
+			"Prime Minister Narendra Modi and President Joe Biden attended the G20 summit plenary in New Delhi on Saturday.",
+			nil},
+		{"unnamed delegation is not a participant", "2024-05-02",
+			"Foreign Minister Penny Wong met a Chinese delegation in Canberra on Tuesday.",
+			nil},
+		{"mention with no time anchor is left out", "",
+			"Lavrov has met Wang Yi many times.",
+			nil},
+		{"the two sides bind the pair in focus", "2022-05-19",
+			"Foreign Minister Bilawal Bhutto Zardari met Secretary of State Antony Blinken in New York on Wednesday. The two sides discussed trade and the floods. Their first call had been on May 6.",
+			[]string{"meeting occurred 2022-05-18 Bilawal Bhutto Zardari|Antony Blinken", "call occurred 2022-05-06 Bilawal Bhutto Zardari|Antony Blinken"}},
+		{"repeated report in one document is merged", "2023-08-21",
+			"Australian Prime Minister Anthony Albanese met Chinese President Xi Jinping in Beijing on Monday. The Albanese-Xi meeting lasted an hour.",
+			[]string{"meeting occurred 2023-08-21 Anthony Albanese|Xi Jinping"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &engagement.Document{Text: tc.text}
+			doc.Published, _ = engagement.ParseDate(tc.published)
+			r := x.Extract(doc, Options{Explain: true})
+			var got []string
+			for _, m := range r.Mentions {
+				got = append(got, summarise(m))
+				if doc.Text[m.Start:m.End] != m.Evidence {
+					t.Errorf("evidence %q is not text[%d:%d]", m.Evidence, m.Start, m.End)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s\ntrace:\n%s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "), strings.Join(r.Trace, "\n"))
+			}
+		})
+	}
+}
+
+func TestFurnitureYieldsNothing(t *testing.T) {
+	x := extractor(t)
+	text := "Ties steady as trade grows\n\nThe two economies grew their trade by a tenth last year, officials said in Ankara.\n\n" +
+		"It was a quiet quarter for diplomacy and for the markets alike, analysts said on Friday.\n\n" +
+		"The central bank left rates unchanged.\n\nTOP STORIES\n\n" +
+		"Erdogan met Putin in Sochi on Monday\n\nLavrov spoke by phone with Fidan on Sunday\n"
+	doc := &engagement.Document{Text: text, Published: engagement.Date{Year: 2023, Month: 9, Day: 5}}
+	if r := x.Extract(doc, Options{}); len(r.Mentions) != 0 {
+		t.Errorf("furniture made %d mentions: %+v", len(r.Mentions), r.Mentions)
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	x := extractor(b)
+	para := "ISLAMABAD: Foreign Minister Bilawal Bhutto Zardari met Secretary of State Antony Blinken in Washington on Monday. " +
+		"The two sides discussed trade, energy and climate change. Officials said the talks were constructive and covered regional security. "
+	text := strings.Repeat(para, 14) // about 4 KB
+	doc := &engagement.Document{Text: text, Published: engagement.Date{Year: 2022, Month: 12, Day: 20}}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		x.Extract(doc, Options{})
+	}
+}
