@@ -62,7 +62,7 @@ func init() {
 		premier chancellor king queen emir crown prince ambassador envoy spokesperson spokesman spokeswoman
 		official officials leader leaders delegation sides side two talks meeting meetings visit call calls
 		un unga uk us eu nato asean sco brics g7 g20 saarc gcc opec imf who wto cpec pml pti ppp bjp cia fbi fo mofa
-		daily weekly tribune express dawn herald guardian observer monitor journal gazette chronicle telegraph`) {
+		consort daily weekly tribune express dawn herald guardian observer monitor journal gazette chronicle telegraph`) {
 		notName[w] = true
 	}
 }
@@ -214,6 +214,10 @@ func pluralAt(toks []nlp.Token, i int) int {
 	switch w {
 	case "they", "their", "them":
 		return 1
+	case "leaders":
+		if i > 0 && toks[i-1].Lower == "the" {
+			return 1
+		}
 	case "both":
 		if next == "sides" || next == "leaders" || next == "ministers" || next == "men" || next == "officials" {
 			return 2

@@ -148,6 +148,16 @@ func (d *docState) findDateline() {
 		if city, country, ok := d.x.lex.City(name); ok {
 			d.dateline.city, d.dateline.country = city, country
 			d.tracef("dateline %q: %s, %s", name, city, country)
+			// "TOKYO, March 16, 2023 (Agency) –": the dateline dates the report
+			if sep == "," && d.doc.Published.IsZero() {
+				for _, e := range nlp.FindDates(toks[j+1:]) {
+					if e.Tok0 == 0 && e.Absolute() && e.Day != 0 {
+						d.pub = engagement.Date{Year: e.Year, Month: e.Month, Day: e.Day}
+						d.ref = nlp.Ref{Pub: d.pub}
+						d.tracef("publication date %s from the dateline", d.pub)
+					}
+				}
+			}
 			return
 		}
 	}

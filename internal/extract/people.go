@@ -307,7 +307,7 @@ func (d *docState) matchEntity(tokens []string, country string) *entity {
 			continue
 		}
 		for _, t := range e.tokens {
-			if t == last && len(t) > 2 {
+			if t == last && len(t) >= 2 {
 				return e
 			}
 		}
@@ -387,6 +387,18 @@ func (d *docState) byTitle(t actors.Title, country string) *entity {
 		}
 		if e.title != "" && strings.Contains(strings.ToLower(e.title), strings.ToLower(t.Name)) {
 			return e
+		}
+	}
+	// someone named without a title whom the lexicon knows in that office
+	for k := len(d.entities) - 1; k >= 0; k-- {
+		e := d.entities[k]
+		if e.person == nil || (country != "" && e.country != country) {
+			continue
+		}
+		for _, o := range e.person.Offices {
+			if o.Title == t.Name && (d.pub.IsZero() || o.From.IsZero() || !later(o.From, d.pub)) && (o.To.IsZero() || d.pub.IsZero() || !later(d.pub.Truncate(1), o.To)) {
+				return e
+			}
 		}
 	}
 	return nil

@@ -39,6 +39,9 @@ func (d *docState) sentence(si int) {
 		}
 	}
 	trigs = append(trigs, delegationTrips(toks, atoms)...)
+	if len(trigs) == 0 || allNounVisits(trigs) {
+		trigs = append(trigs, jointSubject(toks, refs)...)
+	}
 	sort.SliceStable(trigs, func(i, j int) bool { return trigs[i].i < trigs[j].i })
 
 	if d.explain && (len(trigs) > 0 || len(refs) > 0) {
@@ -57,17 +60,18 @@ func (d *docState) sentence(si int) {
 			d.tracef("    date %q", d.doc.Text[e.Start:e.End])
 		}
 	}
-	// the year the text is talking about, for "May 6" without one
+	// the year the text is talking about, for "May 6" without one: a year
+	// stated with a month in this sentence or the one before, else (without a
+	// publication date) the latest year the text gave
 	year := 0
 	for _, e := range dates {
-		if e.Year != 0 {
+		if e.Year != 0 && e.Month != 0 {
 			year = e.Year
 		}
 	}
-	if year == 0 && d.lastYear != 0 && si-d.lastYearSent <= 3 {
+	if year == 0 && d.lastYear != 0 && (si-d.lastYearSent <= 1 || d.pub.IsZero()) {
 		year = d.lastYear
 	}
-
 	var made []*mention
 	var subject []*entity
 	dated := false
@@ -92,7 +96,7 @@ func (d *docState) sentence(si int) {
 			made = append(made, m)
 			d.mentions = append(d.mentions, m)
 		}
-		if len(ms) > 0 || why == "" || strings.HasPrefix(why, "no ") {
+		if len(ms) > 0 || d.ctxDate.IsZero() && strings.HasPrefix(why, "no ") {
 			// a trigger sentence's date becomes the context of the next ones
 			if e, ok := pickDate(toks, dates, t, trigs); ok {
 				dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false)
@@ -113,7 +117,7 @@ func (d *docState) sentence(si int) {
 		}
 	}
 	for _, e := range dates {
-		if e.Year != 0 {
+		if e.Year != 0 && (e.Month != 0 || d.pub.IsZero()) {
 			d.lastYear, d.lastYearSent = e.Year, si
 		}
 	}
@@ -198,6 +202,39 @@ func coordinated(toks []nlp.Token, i, lo int) bool {
 		}
 	}
 	return false
+}
+
+// jointVerbs are what two leaders do together when the text names them as one
+// subject: "Modi and Xi agreed on Wednesday to …" reports a meeting.
+var jointVerbs = map[string]bool{"agreed": true, "signed": true, "discussed": true, "reviewed": true, "pledged": true,
+	"vowed": true, "exchanged": true, "sealed": true, "committed": true, "reaffirmed": true, "inaugurated": true, "launched": true}
+
+// jointSubject finds "A and B <joint verb>" with A and B named people: a
+// meeting between them (a call when the sentence says so is found by its own trigger).
+func jointSubject(toks []nlp.Token, refs []pref) []atom {
+	for k := 0; k+1 < len(refs); k++ {
+		a, b := refs[k], refs[k+1]
+		if len(a.ents) != 1 || len(b.ents) != 1 || a.plural || b.plural || b.i != a.j+1 || toks[a.j].Lower != "and" {
+			continue
+		}
+		j := b.j
+		for j < len(toks) && j < b.j+3 && (toks[j].Lower == "have" || toks[j].Lower == "had" || toks[j].Lower == "on" || toks[j].Lower == "also") {
+			j++
+		}
+		if j < len(toks) && jointVerbs[toks[j].Lower] {
+			return []atom{{kind: aTrigger, i: j, j: j + 1, trig: trigger{kind: engagement.Meeting, mode: engagement.InPerson}}}
+		}
+	}
+	return nil
+}
+
+func allNounVisits(trigs []atom) bool {
+	for _, t := range trigs {
+		if t.trig.kind != engagement.Visit || !t.trig.noun {
+			return false
+		}
+	}
+	return true
 }
 
 // delegationTrips finds "led a (high-level) US delegation to Islamabad": the
@@ -515,6 +552,9 @@ func attached(toks []nlp.Token, t atom, left, right []pref) bool {
 	if len(left) > 0 {
 		r := left[len(left)-1]
 		if t.i-r.j <= 4 && (r.poss || r.plural || r.j >= t.i) {
+			return true
+		}
+		if r.plural && t.i-r.j <= 6 {
 			return true
 		}
 		// "X held a meeting with", "X had an hour long meeting with": subject + verb + noun

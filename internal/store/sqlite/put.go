@@ -32,7 +32,10 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, err
 	for start := 0; start < len(items); start += batchSize {
 		end := min(start+batchSize, len(items))
 		n := len(failed)
-		err := db.putBatch(ctx, items[start:end], start, out, &failed)
+		err := db.putBatch(ctx, items[start:end], start, out, &failed, false)
+		if errors.Is(err, errCareful) {
+			err = db.putBatch(ctx, items[start:end], start, out, &failed, true)
+		}
 		if err != nil {
 			for i := start; i < end; i++ {
 				out[i] = store.NotStored
@@ -51,7 +54,15 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.Outcome, err
 	return out, nil
 }
 
-func (db *DB) putBatch(ctx context.Context, items []store.Item, base int, out []store.Outcome, failed *[]store.DocError) error {
+// errCareful stops a batch run without savepoints when a document fails:
+// the batch is rolled back and run again with one savepoint per document.
+var errCareful = errors.New("a document failed: retry the batch with savepoints")
+
+// putBatch stores items in one transaction. Savepoints cost (SQLite copies
+// each page a document touches into a sub-journal), and documents rarely
+// fail, so a batch first runs without them (careful false); only if one
+// document fails is it run again with a savepoint per document.
+func (db *DB) putBatch(ctx context.Context, items []store.Item, base int, out []store.Outcome, failed *[]store.DocError, careful bool) error {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -67,14 +78,19 @@ func (db *DB) putBatch(ctx context.Context, items []store.Item, base int, out []
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if _, err := w.st(w.s.savepoint).ExecContext(ctx); err != nil {
-			return err
+		if careful {
+			if _, err := w.st(w.s.savepoint).ExecContext(ctx); err != nil {
+				return err
+			}
 		}
 		w.ftsDeletes = w.ftsDeletes[:0]
 		o, err := w.putDoc(&items[i])
 		if err != nil {
 			if cerr := ctx.Err(); cerr != nil {
 				return cerr
+			}
+			if !careful {
+				return errCareful
 			}
 			// If SQLite has already rolled back the whole transaction
 			// (I/O error, disk full), this fails and the batch fails.
@@ -90,8 +106,10 @@ func (db *DB) putBatch(ctx context.Context, items []store.Item, base int, out []
 		} else {
 			ftsDeletes = append(ftsDeletes, w.ftsDeletes...)
 		}
-		if _, err := w.st(w.s.release).ExecContext(ctx); err != nil {
-			return err
+		if careful {
+			if _, err := w.st(w.s.release).ExecContext(ctx); err != nil {
+				return err
+			}
 		}
 		out[base+i] = o
 	}

@@ -1,0 +1,255 @@
+package server
+
+import (
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"bilat/internal/analyse"
+	"bilat/internal/engagement"
+	"bilat/internal/store"
+)
+
+// routes registers every route. Each API route reads only.
+//
+// Cost: /api/actors, /api/pairs, /api/timeline and /api/signals load every
+// matching engagement and aggregate in Go (the store has no aggregate
+// queries yet); their results are cached until the store's counts change.
+func (s *Server) routes() {
+	static, _ := fs.Sub(staticFS, "static")
+	files := http.FileServerFS(static)
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", files))
+	s.mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache")
+		http.ServeFileFS(w, r, static, "index.html")
+	})
+
+	s.mux.HandleFunc("GET /api/engagements", s.api(s.engagements))
+	s.mux.HandleFunc("GET /api/engagements/{id}", s.api(s.engagement))
+	s.mux.HandleFunc("GET /api/actors", s.api(s.actors))
+	s.mux.HandleFunc("GET /api/pairs", s.api(s.pairs))
+	s.mux.HandleFunc("GET /api/timeline", s.api(s.timeline))
+	s.mux.HandleFunc("GET /api/signals", s.api(s.signals))
+	s.mux.HandleFunc("GET /api/stats", s.api(func(r *http.Request) (any, error) { return s.st.Stats(r.Context()) }))
+	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			writeError(w, http.StatusMethodNotAllowed, "this API is read-only: use GET")
+			return
+		}
+		writeError(w, http.StatusNotFound, "no such route: see the README for the API")
+	})
+}
+
+// EngagementsPage is one page of engagements.
+type EngagementsPage struct {
+	Engagements []engagement.Engagement `json:"engagements"`
+	Limit       int                     `json:"limit"`
+	Offset      int                     `json:"offset"`
+	More        bool                    `json:"more"` // another page follows
+}
+
+func (s *Server) engagements(r *http.Request) (any, error) {
+	q := r.URL.Query()
+	f, err := filterOf(q)
+	if err != nil {
+		return nil, err
+	}
+	limit, offset := DefaultLimit, 0
+	if v := q.Get("limit"); v != "" {
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > MaxLimit {
+			return nil, badRequest("limit %q: want 1 to %d", v, MaxLimit)
+		}
+	}
+	if v := q.Get("offset"); v != "" {
+		if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
+			return nil, badRequest("offset %q: want a number ≥ 0", v)
+		}
+	}
+	f.Limit, f.Offset = limit+1, offset
+	es, err := s.st.Engagements(r.Context(), f)
+	if err != nil {
+		return nil, err
+	}
+	page := EngagementsPage{Engagements: es, Limit: limit, Offset: offset}
+	if len(es) > limit {
+		page.Engagements, page.More = es[:limit], true
+	}
+	return page, nil
+}
+
+func (s *Server) engagement(r *http.Request) (any, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		return nil, badRequest("engagement id %q: want a positive number", r.PathValue("id"))
+	}
+	return s.st.Engagement(r.Context(), id)
+}
+
+// Actors is the actor list and, between them, who engaged whom.
+type Actors struct {
+	Actors []Actor `json:"actors"`
+	Links  []Link  `json:"links"`
+}
+
+func (s *Server) actors(r *http.Request) (any, error) {
+	f, err := filterOf(r.URL.Query())
+	if err != nil {
+		return nil, err
+	}
+	return s.cached(r.Context(), "actors?"+r.URL.RawQuery, func() (any, error) {
+		es, err := s.st.Engagements(r.Context(), f)
+		if err != nil {
+			return nil, err
+		}
+		as, ls := actorsOf(es)
+		return Actors{as, ls}, nil
+	})
+}
+
+func (s *Server) pairs(r *http.Request) (any, error) {
+	return s.cached(r.Context(), "pairs", func() (any, error) {
+		es, err := s.st.Engagements(r.Context(), store.Filter{})
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"pairs": pairsOf(es)}, nil
+	})
+}
+
+// Timeline is a pair's engagements in date order with the level of contact
+// per month.
+type Timeline struct {
+	Pair        string          `json:"pair"`
+	Engagements []Item          `json:"engagements"`
+	Levels      []analyse.Level `json:"levels"`
+	Counts      analyse.Counts  `json:"counts"`
+}
+
+func (s *Server) timeline(r *http.Request) (any, error) {
+	q := r.URL.Query()
+	p, f, err := pairFilter(q)
+	if err != nil {
+		return nil, err
+	}
+	return s.cached(r.Context(), "timeline?"+r.URL.RawQuery, func() (any, error) {
+		es, err := s.st.Engagements(r.Context(), f)
+		if err != nil {
+			return nil, err
+		}
+		t := Timeline{Pair: p.String(), Engagements: make([]Item, len(es)), Levels: analyse.Levels(es, p), Counts: analyse.Count(es, p)}
+		for i := range es {
+			t.Engagements[i] = itemOf(&es[i])
+		}
+		return t, nil
+	})
+}
+
+func (s *Server) signals(r *http.Request) (any, error) {
+	q := r.URL.Query()
+	p, f, err := pairFilter(q)
+	if err != nil {
+		return nil, err
+	}
+	return s.cached(r.Context(), "signals?"+r.URL.RawQuery, func() (any, error) {
+		// Co-location needs each side's engagements with third countries
+		// too: the visit or meeting that places a caller.
+		f.Pair = [2]string{}
+		seen := map[int64]bool{}
+		var all []engagement.Engagement
+		for _, c := range p {
+			f.Country = c
+			es, err := s.st.Engagements(r.Context(), f)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range es {
+				if !seen[e.ID] {
+					seen[e.ID] = true
+					all = append(all, e)
+				}
+			}
+		}
+		return analyse.Analyse(all, p, s.opt.Now(), s.opt.Offices), nil
+	})
+}
+
+// pairFilter reads the required pair and the optional dates.
+func pairFilter(q url.Values) (analyse.Pair, store.Filter, error) {
+	for k := range q {
+		if k != "pair" && k != "from" && k != "to" {
+			return analyse.Pair{}, store.Filter{}, badRequest("unknown parameter %q: want pair, from, to", k)
+		}
+	}
+	if q.Get("pair") == "" {
+		return analyse.Pair{}, store.Filter{}, badRequest("pair is required, like pair=PAK-USA")
+	}
+	f, err := filterOf(q)
+	if err != nil {
+		return analyse.Pair{}, f, err
+	}
+	return analyse.Pair(f.Pair), f, nil
+}
+
+var filterParams = map[string]bool{"pair": true, "country": true, "actor": true, "kind": true, "mode": true, "status": true,
+	"from": true, "to": true, "q": true, "limit": true, "offset": true}
+
+// filterOf reads the engagement filters of a query; unknown parameters are
+// errors, so a typo does not silently return everything.
+func filterOf(q url.Values) (store.Filter, error) {
+	var f store.Filter
+	for k, vs := range q {
+		if !filterParams[k] {
+			return f, badRequest("unknown parameter %q", k)
+		}
+		if len(vs) > 1 {
+			return f, badRequest("parameter %q given %d times", k, len(vs))
+		}
+		if len(vs[0]) > MaxParamLength {
+			return f, badRequest("parameter %q longer than %d bytes", k, MaxParamLength)
+		}
+	}
+	if v := q.Get("pair"); v != "" {
+		p, err := analyse.ParsePair(v)
+		if err != nil {
+			return f, badRequest("%v", err)
+		}
+		f.Pair = p
+	}
+	if v := strings.ToUpper(strings.TrimSpace(q.Get("country"))); v != "" {
+		if len(v) != 3 {
+			return f, badRequest("country %q: want an ISO 3166-1 alpha-3 code, like PAK", v)
+		}
+		f.Country = v
+	}
+	f.Kind = engagement.Kind(trimLower(q.Get("kind")))
+	switch f.Kind {
+	case "", engagement.Call, engagement.Meeting, engagement.Visit:
+	default:
+		return f, badRequest("kind %q: want call, meeting or visit", f.Kind)
+	}
+	f.Mode = engagement.Mode(trimLower(q.Get("mode")))
+	switch f.Mode {
+	case "", engagement.Phone, engagement.Video, engagement.InPerson:
+	default:
+		return f, badRequest("mode %q: want phone, video or in_person", f.Mode)
+	}
+	f.Status = engagement.Status(trimLower(q.Get("status")))
+	switch f.Status {
+	case "", engagement.Occurred, engagement.Planned, engagement.Cancelled:
+	default:
+		return f, badRequest("status %q: want occurred, planned or cancelled", f.Status)
+	}
+	f.Actor = strings.TrimSpace(q.Get("actor"))
+	f.Query = strings.TrimSpace(q.Get("q"))
+	var err error
+	if f.From, err = engagement.ParseDate(q.Get("from")); err != nil {
+		return f, badRequest("from: %v", err)
+	}
+	if f.To, err = engagement.ParseDate(q.Get("to")); err != nil {
+		return f, badRequest("to: %v", err)
+	}
+	return f, nil
+}

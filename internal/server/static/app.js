@@ -1,0 +1,246 @@
+// bilat dashboard. No build step, no network beyond this server. Every
+// string that comes from data is set with textContent or as a chart value
+// drawn on canvas; never parsed as HTML.
+"use strict";
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const charts = {};
+  const state = { pair: "", from: "", to: "", offset: 0 };
+  const kinds = ["call", "meeting", "visit"];
+  const colors = { call: "#2f6fb2", meeting: "#2e8b57", visit: "#c0622a" };
+
+  function el(tag, props, ...children) {
+    const e = document.createElement(tag);
+    if (props) for (const [k, v] of Object.entries(props)) {
+      if (k === "text") e.textContent = v;
+      else if (k === "class") e.className = v;
+      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v);
+    }
+    for (const c of children) if (c != null) e.append(c);
+    return e;
+  }
+
+  async function get(path, params) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params || {})) if (v !== "" && v != null) q.set(k, v);
+    const url = path + (q.toString() ? "?" + q : "");
+    const r = await fetch(url, { headers: { Accept: "application/json" } });
+    const body = await r.json();
+    if (!r.ok) throw new Error(body.error || r.statusText);
+    return body;
+  }
+
+  function chart(id) {
+    if (!charts[id]) charts[id] = echarts.init($(id), null, { renderer: "canvas" });
+    return charts[id];
+  }
+
+  function status(msg) { $("status").textContent = msg || ""; }
+
+  function who(e) {
+    return (e.participants || []).map((p) => p.name + " (" + (p.title || "?") + ", " + p.country + ")").join(" · ");
+  }
+
+  // tip builds a tooltip as DOM nodes, so names in data stay text.
+  function tip(...lines) {
+    const d = el("div");
+    lines.forEach((l, i) => { if (i) d.append(el("br")); d.append(document.createTextNode(l)); });
+    return d;
+  }
+
+  function params() { return { pair: state.pair, from: state.from, to: state.to }; }
+
+  async function loadPairs() {
+    const { pairs } = await get("/api/pairs");
+    const sel = $("pair");
+    sel.replaceChildren(...pairs.map((p) => el("option", { value: p.pair, text: p.pair + " (" + p.count + ")" })));
+    const u = new URLSearchParams(location.search);
+    state.pair = u.get("pair") || (pairs[0] && pairs[0].pair) || "";
+    state.from = u.get("from") || ""; state.to = u.get("to") || "";
+    sel.value = state.pair; $("from").value = state.from; $("to").value = state.to;
+    return pairs.length;
+  }
+
+  async function refresh() {
+    if (!state.pair) { status("No engagements stored yet: run bilat ingest first."); document.body.dataset.state = "ready"; return; }
+    document.body.dataset.state = "loading";
+    status("Loading " + state.pair + "…");
+    const u = new URLSearchParams(params());
+    for (const [k, v] of [...u]) if (!v) u.delete(k);
+    history.replaceState(null, "", "?" + u);
+    try {
+      const [tl, sig, act] = await Promise.all([get("/api/timeline", params()), get("/api/signals", params()), get("/api/actors", params())]);
+      drawCounts(tl); drawTimeline(tl); drawLevels(tl); drawNetwork(act); drawTopics(sig); drawSignals(sig);
+      state.offset = 0; $("list").replaceChildren(); await loadList();
+      status("");
+    } catch (err) {
+      status("Error: " + err.message);
+    }
+    document.body.dataset.state = "ready";
+  }
+
+  function drawCounts(tl) {
+    const c = tl.counts, box = $("counts");
+    const item = (n, label) => el("div", null, el("b", { text: String(n) }), label);
+    box.replaceChildren(item(c.total, "engagements"), ...kinds.map((k) => item(c.by_kind[k] || 0, k + "s (occurred)")),
+      item(c.by_status.planned || 0, "planned"), item(c.by_status.cancelled || 0, "cancelled"));
+    box.dataset.total = c.total;
+  }
+
+  function drawTimeline(tl) {
+    const byKind = Object.fromEntries(kinds.map((k) => [k, []]));
+    let n = 0;
+    for (const e of tl.engagements) {
+      if (!e.date || !byKind[e.kind]) continue;
+      byKind[e.kind].push({ value: [e.date.length === 4 ? e.date + "-07-01" : e.date.length === 7 ? e.date + "-15" : e.date, e.kind, e.rank], id: e.id, e });
+      n++;
+    }
+    $("timeline").dataset.count = n;
+    chart("timeline").setOption({
+      animation: false, grid: { left: 70, right: 20, top: 30, bottom: 50 },
+      legend: { top: 0 },
+      tooltip: { trigger: "item", formatter: (p) => tip(p.data.e.date + " " + p.data.e.kind + " (" + p.data.e.status + ")", who(p.data.e), "highest rank " + (p.data.e.rank || "?")) },
+      xAxis: { type: "time" }, yAxis: { type: "category", data: kinds },
+      dataZoom: [{ type: "inside" }, { type: "slider", height: 18, bottom: 8 }],
+      series: kinds.map((k) => ({ name: k, type: "scatter", data: byKind[k], itemStyle: { color: colors[k], opacity: 0.8 },
+        symbol: k === "call" ? "triangle" : k === "visit" ? "rect" : "circle",
+        symbolSize: (v) => [22, 18, 14, 10, 8, 8][v[2] || 5] })),
+    }, true);
+    chart("timeline").off("click");
+    chart("timeline").on("click", (p) => p.data && openDetail(p.data.id));
+  }
+
+  function drawLevels(tl) {
+    const [a, b] = tl.pair.split("-");
+    const months = tl.levels.map((l) => l.month);
+    $("levels").dataset.count = tl.levels.length;
+    chart("levels").setOption({
+      animation: false, grid: { left: 40, right: 20, top: 30, bottom: 30 }, legend: { top: 0 },
+      tooltip: { trigger: "axis", formatter: (ps) => tip(...[ps[0] ? ps[0].axisValue : ""].concat(ps.map((p) => p.seriesName + ": rank " + (p.value || "none")))) },
+      xAxis: { type: "category", data: months }, yAxis: { type: "value", inverse: true, min: 1, max: 5, interval: 1, name: "rank" },
+      series: [a, b].map((c, i) => ({ name: c, type: "line", step: "middle", connectNulls: false,
+        data: tl.levels.map((l) => (i ? l.b : l.a) || null) })),
+    }, true);
+  }
+
+  function drawNetwork(act) {
+    const actors = act.actors.slice(0, 60), names = new Set(actors.map((a) => a.name));
+    const countries = [...new Set(actors.map((a) => a.country))];
+    $("network").dataset.count = actors.length;
+    chart("network").setOption({
+      animation: false, legend: { top: 0, data: countries },
+      tooltip: { formatter: (p) => p.dataType === "edge" ? tip(p.data.source + " — " + p.data.target, p.data.value + " engagements")
+        : tip(p.data.name + " (" + p.data.title + ", " + p.data.country + ")", p.data.value + " engagements") },
+      series: [{ type: "graph", layout: "force", roam: true, draggable: true, force: { repulsion: 160, edgeLength: 90 },
+        categories: countries.map((c) => ({ name: c })), label: { show: true, position: "right", fontSize: 11 },
+        data: actors.map((a) => ({ name: a.name, value: a.count, title: a.title, country: a.country, category: countries.indexOf(a.country),
+          symbolSize: 8 + Math.min(30, Math.sqrt(a.count) * 5) })),
+        links: act.links.filter((l) => names.has(l.a) && names.has(l.b)).map((l) => ({ source: l.a, target: l.b, value: l.count,
+          lineStyle: { width: Math.min(8, 1 + l.count) } })) }],
+    }, true);
+  }
+
+  function drawTopics(sig) {
+    const years = [...new Set(sig.topics.map((t) => t.year))].sort();
+    const topics = [...new Set(sig.topics.map((t) => t.topic))].sort();
+    $("topics").dataset.count = topics.length;
+    chart("topics").setOption({
+      animation: false, grid: { left: 40, right: 20, top: 50, bottom: 30 }, legend: { top: 0, type: "scroll" },
+      tooltip: { trigger: "item", formatter: (p) => tip(p.seriesName + " " + p.name + ": " + p.value) },
+      xAxis: { type: "category", data: years.map(String) }, yAxis: { type: "value", minInterval: 1 },
+      series: topics.map((t) => ({ name: t, type: "bar", stack: "t",
+        data: years.map((y) => { const r = sig.topics.find((x) => x.year === y && x.topic === t); return r ? r.count : 0; }) })),
+    }, true);
+  }
+
+  function cites(ids) {
+    const span = el("span");
+    for (const id of ids || []) span.append(el("a", { class: "cite", tabindex: "0", "data-id": String(id), text: "#" + id, onclick: () => openDetail(id) }));
+    return span;
+  }
+
+  function section(title, items, render) {
+    const box = el("div", { class: "signal-group" }, el("h3", { text: title }));
+    if (!items || !items.length) { box.append(el("p", { class: "hint", text: "none" })); return box; }
+    box.append(el("ul", null, ...items.map((x) => { const [text, ids] = render(x); return el("li", null, text, cites(ids)); })));
+    return box;
+  }
+
+  function drawSignals(sig) {
+    const [a, b] = sig.pair.split("-");
+    const recip = el("div", { class: "signal-group" }, el("h3", { text: "Reciprocity: visits each way" }));
+    if (sig.reciprocity && sig.reciprocity.length) {
+      const t = el("table", { class: "signal" }, el("tr", null, el("th", { text: "year" }), el("th", { text: a + " → " + b }), el("th", { text: b + " → " + a }), el("th", { text: "visits" })));
+      for (const y of sig.reciprocity) t.append(el("tr", null, el("td", { text: String(y.year) }), el("td", { text: String(y.a_to_b) }), el("td", { text: String(y.b_to_a) }),
+        el("td", null, ...y.visits.map((v) => el("span", null, v.visitor + " (rank " + v.rank + ") ", cites([v.engagement]), " ")))));
+      recip.append(t);
+    } else recip.append(el("p", { class: "hint", text: "none" }));
+    const share = (sig.asymmetry_share || []).map((s) => s.year + ": " + s.asymmetric + "/" + s.total).join(", ");
+    $("signals").replaceChildren(
+      section("Silences", sig.silences, (s) => [s.note, s.engagements]),
+      section("Protocol asymmetry" + (share ? " (per year: " + share + ")" : ""), sig.asymmetries, (x) => [x.note, [x.engagement]]),
+      section("Co-located but only phoned", sig.colocated_calls, (x) => [x.note, x.engagements]),
+      recip,
+      section("First contact after taking office", sig.first_contacts, (x) => [x.note, x.engagements]),
+    );
+    $("signals").dataset.asymmetries = sig.asymmetries.length;
+  }
+
+  async function loadList() {
+    const page = await get("/api/engagements", Object.assign(params(), { limit: 50, offset: state.offset }));
+    const list = $("list");
+    for (const e of page.engagements) {
+      const rank = Math.min(...e.participants.map((p) => p.rank || 9));
+      list.append(el("li", { tabindex: "0", "data-id": String(e.id), onclick: () => openDetail(e.id), onkeydown: (ev) => ev.key === "Enter" && openDetail(e.id) },
+        el("span", { class: "kind " + e.kind, text: e.kind }),
+        el("span", { class: "date", text: (e.date || "undated") + (e.date_end ? " – " + e.date_end : "") }),
+        el("span", { class: "who", text: who(e) + (e.status !== "occurred" ? " [" + e.status + "]" : "") }),
+        el("span", { class: "rank", text: "rank " + (rank < 9 ? rank : "?") + " · " + e.sources.length + " source(s)" })));
+    }
+    state.offset += page.engagements.length;
+    $("more").hidden = !page.more;
+    list.dataset.count = list.children.length;
+  }
+
+  function safeURL(u) {
+    try { const x = new URL(u); return x.protocol === "http:" || x.protocol === "https:" ? x.href : ""; } catch { return ""; }
+  }
+
+  async function openDetail(id) {
+    const body = $("detail-body");
+    body.replaceChildren(el("p", { text: "Loading…" }));
+    if (!$("detail").open) $("detail").showModal();
+    try {
+      const e = await get("/api/engagements/" + encodeURIComponent(id));
+      const srcs = e.sources.map((s) => {
+        const u = safeURL(s.url);
+        return el("div", { class: "source" },
+          el("div", null, u ? el("a", { href: u, target: "_blank", rel: "noopener noreferrer", text: s.title || s.url }) : el("span", { text: (s.title || "") + " " + (s.url || "") })),
+          el("div", { class: "meta", text: [s.published && "published " + s.published, s.date && "says " + s.date + (s.date_end ? " – " + s.date_end : ""), s.status, s.location].filter(Boolean).join(" · ") }),
+          el("mark", { class: "evidence", text: s.evidence }));
+      });
+      body.replaceChildren(
+        el("h2", { text: e.kind + " · " + (e.date || "undated") + (e.date_end ? " – " + e.date_end : "") + " · " + e.status }),
+        el("p", { text: who(e) }),
+        el("p", { class: "meta", text: [e.location, e.host_country && "host " + e.host_country, (e.topics || []).join(", ")].filter(Boolean).join(" · ") }),
+        el("h3", { text: e.sources.length + " source(s)" }), ...srcs);
+      body.dataset.id = e.id;
+    } catch (err) {
+      body.replaceChildren(el("p", { text: "Error: " + err.message }));
+    }
+  }
+
+  window.addEventListener("resize", () => Object.values(charts).forEach((c) => c.resize()));
+  document.addEventListener("DOMContentLoaded", async () => {
+    $("controls").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      state.pair = $("pair").value; state.from = $("from").value; state.to = $("to").value;
+      refresh();
+    });
+    $("pair").addEventListener("change", () => { state.pair = $("pair").value; refresh(); });
+    $("more").addEventListener("click", loadList);
+    try { await loadPairs(); } catch (err) { status("Error: " + err.message); }
+    await refresh();
+  });
+})();
