@@ -39,7 +39,8 @@ type command struct {
 var commands []command
 
 func init() {
-	commands = []command{
+	// other files register their commands from their own init; keep them after these
+	commands = append([]command{
 		{"ingest", "[--db DSN] [--lexicon FILE] PATH...", "read articles (files, folders, - for stdin) and store their engagements", runIngest},
 		{"export", "[--db DSN] --format jsonl|csv [filters]", "write the engagements as JSONL or CSV", runExport},
 		{"engagements", "[--db DSN] [filters]", "list the engagements as a table", runEngagements},
@@ -47,7 +48,7 @@ func init() {
 		{"demo", "", "ingest the bundled sample corpus into a temporary database and list its engagements", runDemo},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show help", runHelp},
-	}
+	}, commands...)
 }
 
 // Run runs bilat with the given arguments and returns the exit status.

@@ -61,22 +61,17 @@ func newDocState(x *Extractor, doc *engagement.Document, explain bool) *docState
 	d.sents = nlp.Sentences(doc.Text)
 	d.skip = furniture(d.sents)
 	d.pub = doc.Published
-	pubLineEnd := -1
-	if d.pub.IsZero() {
-		if p, s, e := nlp.PublishedIn(doc.Text); !p.IsZero() {
+	if p, s, e := nlp.PublishedIn(doc.Text); e > 0 {
+		if d.pub.IsZero() {
 			d.pub = p
 			d.tracef("publication date %s from the line %q", p, strings.TrimSpace(doc.Text[s:e]))
 		}
-	}
-	if _, s, e := nlp.PublishedIn(doc.Text); e > 0 {
-		pubLineEnd = e
 		for i, st := range d.sents { // the line itself is metadata, not text to read
 			if st.Start >= s && st.End <= e {
 				d.skip[i] = true
 			}
 		}
 	}
-	_ = pubLineEnd
 	if d.pub.IsZero() && doc.URL != "" {
 		if p := nlp.URLDate(doc.URL); !p.IsZero() {
 			d.pub = p

@@ -32,6 +32,7 @@ type Extractor struct {
 	honor     map[string]bool
 	topics    *phraseIndex[string]
 	venues    *phraseIndex[string]
+	topicLand map[string]string // topic tags that name a country → its code
 }
 
 // New builds an extractor over a lexicon.
@@ -81,7 +82,11 @@ func New(lex *actors.Lexicon) (*Extractor, error) {
 	for _, h := range lex.Honorifics() {
 		x.honor[strings.TrimSuffix(strings.ToLower(h), ".")] = true
 	}
+	x.topicLand = map[string]string{}
 	for _, t := range lex.Topics() {
+		if code, ok := lex.CountryByName(t.Tag); ok {
+			x.topicLand[t.Tag] = code
+		}
 		for _, term := range t.Terms {
 			x.topics.add(words(term), t.Tag)
 		}

@@ -276,7 +276,7 @@ func (d *docState) topicsIn(toks []nlp.Token) []string {
 
 // countryTopic: a country's name is no topic of that country's own engagements.
 func (d *docState) countryTopic(tag string, m *mention) bool {
-	code, ok := d.x.lex.CountryByName(tag)
+	code, ok := d.x.topicLand[tag]
 	if !ok {
 		return false
 	}

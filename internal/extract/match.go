@@ -71,7 +71,7 @@ func (ix *phraseIndex[T]) match(toks []nlp.Token, i int, key func(nlp.Token) str
 	return zero, 0
 }
 
-func lowerKey(t nlp.Token) string { return foldQuote(t.Lower) }
+func lowerKey(t nlp.Token) string { return t.Lower }
 
 func foldQuote(s string) string {
 	if strings.ContainsAny(s, "’‘") {

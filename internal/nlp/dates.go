@@ -65,13 +65,16 @@ func FindDates(toks []Token) []DateExpr {
 }
 
 func day(s string) (int, bool) {
+	if s == "" || s[0] < '0' || s[0] > '9' || len(s) > 4 {
+		return 0, false
+	}
 	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "th"), "st"), "nd"), "rd")
 	n, err := strconv.Atoi(s)
 	return n, err == nil && n >= 1 && n <= 31 && len(s) <= 2
 }
 
 func year(s string) (int, bool) {
-	if len(s) != 4 {
+	if len(s) != 4 || s[0] < '1' || s[0] > '2' {
 		return 0, false
 	}
 	n, err := strconv.Atoi(s)
@@ -80,6 +83,9 @@ func year(s string) (int, bool) {
 
 // dayRange reads "14-21" or "14–21".
 func dayRange(s string) (int, int, bool) {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return 0, 0, false
+	}
 	for _, sep := range []string{"-", "–"} {
 		if a, b, ok := strings.Cut(s, sep); ok {
 			x, ok1 := day(a)
@@ -112,12 +118,14 @@ func tok(toks []Token, i int) string {
 // dateAt reads a date expression starting at toks[i]; n is its length in tokens (0: none).
 func dateAt(toks []Token, i int) (e DateExpr, n int) {
 	t := toks[i]
-	if m := isoDate.FindStringSubmatch(t.Text); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-			return DateExpr{Year: y, Month: mo, Day: d}, 1
+	if len(t.Text) == 10 && t.Text[4] == '-' {
+		if m := isoDate.FindStringSubmatch(t.Text); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+				return DateExpr{Year: y, Month: mo, Day: d}, 1
+			}
 		}
 	}
 	// Month [day[-day]] [,] [year]
@@ -367,6 +375,10 @@ var (
 // PublishedIn finds a publication date printed in the text ("Published May
 // 18, 2021"); end is the byte offset where that line ends (0 when none).
 func PublishedIn(text string) (engagement.Date, int, int) {
+	if !strings.Contains(text, "ublished") && !strings.Contains(text, "pdated") && !strings.Contains(text, "osted") &&
+		!strings.Contains(text, "UBLISHED") && !strings.Contains(text, "PDATED") && !strings.Contains(text, "OSTED") {
+		return engagement.Date{}, 0, 0
+	}
 	for _, m := range publishedLine.FindAllStringSubmatchIndex(text, 4) {
 		s := text[m[2]:m[3]]
 		toks := Tokenize(s, 0, len(s))

@@ -282,6 +282,11 @@ func isWordByte(b byte) bool {
 
 func isLowerByte(b byte) bool { return b >= 'a' && b <= 'z' }
 
+// mk makes a token; Lower is lower case with curly apostrophes folded to straight ones.
 func mk(text string, i, j int) Token {
-	return Token{Text: text[i:j], Start: i, End: j, Lower: strings.ToLower(text[i:j])}
+	low := strings.ToLower(text[i:j])
+	if strings.Contains(low, "’") || strings.Contains(low, "‘") {
+		low = strings.NewReplacer("’", "'", "‘", "'").Replace(low)
+	}
+	return Token{Text: text[i:j], Start: i, End: j, Lower: low}
 }

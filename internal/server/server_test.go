@@ -1,0 +1,319 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"bilat/internal/engagement"
+	"bilat/internal/store"
+	"bilat/internal/store/sqlite"
+)
+
+var (
+	dar    = engagement.Participant{Name: "Ishaq Dar", Title: "Deputy Prime Minister", Country: "PAK", Rank: 2}
+	munir  = engagement.Participant{Name: "Asim Munir", Title: "Chief of Army Staff", Country: "PAK", Rank: 2}
+	sharif = engagement.Participant{Name: "Shehbaz Sharif", Title: "Prime Minister", Country: "PAK", Rank: 1}
+	rubio  = engagement.Participant{Name: "Marco Rubio", Title: "Secretary of State", Country: "USA", Rank: 2}
+	trump  = engagement.Participant{Name: "Donald Trump", Title: "President", Country: "USA", Rank: 1}
+	hooker = engagement.Participant{Name: "Allison Hooker", Title: "Under Secretary of State", Country: "USA", Rank: 3}
+	jai    = engagement.Participant{Name: "Subrahmanyam Jaishankar", Title: "External Affairs Minister", Country: "IND", Rank: 2}
+	wang   = engagement.Participant{Name: "Wang Yi", Title: "Foreign Minister", Country: "CHN", Rank: 2}
+)
+
+// Hostile is evidence that holds markup: it must be stored and shown as text.
+const Hostile = `Hooker met Dar and Munir in Islamabad <script>window.pwned=1</script><img src=x onerror="window.pwned=2">.`
+
+func date(s string) engagement.Date {
+	d, err := engagement.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// doc builds a stored item whose text is the evidence sentence.
+func doc(url, title, published, evidence string, m engagement.Mention) store.Item {
+	text := title + ".\n\n" + evidence + " More text follows."
+	m.Evidence = evidence
+	m.Start = len(title) + 3
+	m.End = m.Start + len(evidence)
+	return store.Item{Doc: engagement.Document{Path: url, URL: url, Title: title, Outlet: "Test Wire", Published: date(published), Text: text},
+		Mentions: []engagement.Mention{m}}
+}
+
+// Fixture is the test corpus: a PAK–USA relationship with a visit, a call
+// made during it, an asymmetric meeting with hostile evidence, a summit
+// meeting, and one IND–CHN meeting.
+func Fixture() []store.Item {
+	occ := engagement.Occurred
+	return []store.Item{
+		doc("https://example.test/a", "Dar arrives in Washington", "2025-07-20", "Dar arrived in Washington for a week-long visit.",
+			engagement.Mention{Kind: engagement.Visit, Mode: engagement.InPerson, Status: occ, Date: date("2025-07-20"), DateEnd: date("2025-07-26"),
+				HostCountry: "USA", Location: "Washington", Participants: []engagement.Participant{dar}, Topics: []string{"trade"}}),
+		doc("https://example.test/b", "Rubio calls Dar", "2025-07-23", "Rubio spoke to Dar by telephone on Wednesday.",
+			engagement.Mention{Kind: engagement.Call, Mode: engagement.Phone, Status: occ, Date: date("2025-07-23"),
+				Participants: []engagement.Participant{rubio, dar}, Topics: []string{"trade", "security"}}),
+		doc("https://example.test/c", `Hooker in Islamabad <b>markup</b>`, "2025-10-02", Hostile,
+			engagement.Mention{Kind: engagement.Meeting, Mode: engagement.InPerson, Status: occ, Date: date("2025-10-02"), Location: "Islamabad",
+				Participants: []engagement.Participant{hooker, dar, munir}, Topics: []string{"minerals"}}),
+		doc("https://example.test/d", "Sharif meets Trump", "2025-09-26", "Sharif met Trump at the White House on Thursday.",
+			engagement.Mention{Kind: engagement.Meeting, Mode: engagement.InPerson, Status: occ, Date: date("2025-09-25"), Location: "Washington",
+				Participants: []engagement.Participant{sharif, trump}, Topics: []string{"trade"}}),
+		doc("https://example.test/e", "Jaishankar meets Wang", "2024-10-23", "Jaishankar met Wang Yi in Kazan.",
+			engagement.Mention{Kind: engagement.Meeting, Mode: engagement.InPerson, Status: occ, Date: date("2024-10-23"), Location: "Kazan",
+				Participants: []engagement.Participant{jai, wang}}),
+	}
+}
+
+// MustOpenDB returns a temporary SQLite store holding items.
+func MustOpenDB(t testing.TB, items []store.Item) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Put(context.Background(), items); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func newTestServer(t *testing.T) *httptest.Server {
+	db := MustOpenDB(t, Fixture())
+	s := New(db, Options{Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }})
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func getJSON(t *testing.T, ts *httptest.Server, path string, wantStatus int, v any) {
+	t.Helper()
+	resp, err := http.Get(ts.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != wantStatus {
+		t.Fatalf("GET %s: status %d, want %d: %s", path, resp.StatusCode, wantStatus, body)
+	}
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Fatalf("GET %s: Content-Type %q", path, ct)
+	}
+	if v != nil {
+		if err := json.Unmarshal(body, v); err != nil {
+			t.Fatalf("GET %s: %v: %s", path, err, body)
+		}
+	}
+}
+
+func TestEngagements(t *testing.T) {
+	ts := newTestServer(t)
+	tests := []struct {
+		query string
+		n     int
+		more  bool
+	}{
+		{"", 5, false},
+		{"?pair=PAK-USA", 4, false},
+		{"?pair=usa-pak", 4, false},
+		{"?country=CHN", 1, false},
+		{"?actor=rubio", 1, false},
+		{"?kind=meeting", 3, false},
+		{"?mode=phone", 1, false},
+		{"?status=planned", 0, false},
+		{"?from=2025-08&to=2025-12", 2, false},
+		{"?q=telephone", 1, false},
+		{"?q=Dar", 3, false},
+		{"?pair=PAK-USA&limit=2", 2, true},
+		{"?pair=PAK-USA&limit=2&offset=2", 2, false},
+		{"?pair=PAK-USA&limit=2&offset=10", 0, false},
+	}
+	for _, tc := range tests {
+		var page EngagementsPage
+		getJSON(t, ts, "/api/engagements"+tc.query, 200, &page)
+		if len(page.Engagements) != tc.n || page.More != tc.more {
+			t.Errorf("%s: %d engagements, more=%v; want %d, %v", tc.query, len(page.Engagements), page.More, tc.n, tc.more)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	ts := newTestServer(t)
+	for _, tc := range []struct {
+		path   string
+		status int
+	}{
+		{"/api/engagements?pair=PAK", 400},
+		{"/api/engagements?kind=lunch", 400},
+		{"/api/engagements?mode=fax", 400},
+		{"/api/engagements?status=maybe", 400},
+		{"/api/engagements?from=yesterday", 400},
+		{"/api/engagements?country=PAKI", 400},
+		{"/api/engagements?limit=0", 400},
+		{"/api/engagements?limit=100000", 400},
+		{"/api/engagements?offset=-1", 400},
+		{"/api/engagements?colour=red", 400},
+		{"/api/engagements?kind=call&kind=visit", 400},
+		{"/api/engagements?q=" + strings.Repeat("x", MaxParamLength+1), 400},
+		{"/api/engagements?q=" + strings.Repeat("x", MaxQueryLength+1), 414},
+		{"/api/engagements/abc", 400},
+		{"/api/engagements/999999", 404},
+		{"/api/timeline", 400},
+		{"/api/signals?pair=PAK-PAK", 400},
+		{"/api/signals?pair=PAK-USA&limit=3", 400},
+		{"/api/nothing", 404},
+	} {
+		var e errorBody
+		getJSON(t, ts, tc.path, tc.status, &e)
+		if e.Status != tc.status || e.Error == "" {
+			t.Errorf("%s: body %+v", tc.path, e)
+		}
+	}
+	resp, err := http.Post(ts.URL+"/api/engagements", "application/json", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge && resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST: status %d", resp.StatusCode)
+	}
+	req, _ := http.NewRequest(http.MethodDelete, ts.URL+"/api/engagements/1", nil)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("DELETE: status %d, want 405", resp.StatusCode)
+	}
+}
+
+func TestEngagementDetailEscapesEvidence(t *testing.T) {
+	ts := newTestServer(t)
+	var page EngagementsPage
+	getJSON(t, ts, "/api/engagements?q=Islamabad", 200, &page)
+	if len(page.Engagements) != 1 {
+		t.Fatalf("search: %d engagements", len(page.Engagements))
+	}
+	id := page.Engagements[0].ID
+	resp, err := http.Get(ts.URL + "/api/engagements/" + itoa(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if strings.Contains(string(raw), "<script>") || strings.Contains(string(raw), "<b>") {
+		t.Errorf("raw markup in JSON: %s", raw)
+	}
+	var e engagement.Engagement
+	if err := json.Unmarshal(raw, &e); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Sources) != 1 || e.Sources[0].Evidence != Hostile || e.Sources[0].Start <= 0 || e.Sources[0].End <= e.Sources[0].Start {
+		t.Errorf("sources = %+v", e.Sources)
+	}
+	if resp.Header.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "script-src 'self'") {
+		t.Errorf("security headers missing: %v", resp.Header)
+	}
+}
+
+func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }
+
+func TestActorsAndPairs(t *testing.T) {
+	ts := newTestServer(t)
+	var as Actors
+	getJSON(t, ts, "/api/actors?pair=PAK-USA", 200, &as)
+	if len(as.Actors) != 6 || as.Actors[0].Name != "Ishaq Dar" || as.Actors[0].Count != 3 {
+		t.Errorf("actors = %+v", as.Actors)
+	}
+	found := false
+	for _, l := range as.Links {
+		if l.A == "Ishaq Dar" && l.B == "Marco Rubio" && l.Count == 1 {
+			found = true
+		}
+		if l.A == "Asim Munir" && l.B == "Ishaq Dar" {
+			t.Errorf("link between two people of one country: %+v", l)
+		}
+	}
+	if !found {
+		t.Errorf("links = %+v", as.Links)
+	}
+	var ps struct{ Pairs []PairCount }
+	getJSON(t, ts, "/api/pairs", 200, &ps)
+	want := []PairCount{{"PAK-USA", 4}, {"CHN-IND", 1}}
+	if len(ps.Pairs) != 2 || ps.Pairs[0] != want[0] || ps.Pairs[1] != want[1] {
+		t.Errorf("pairs = %+v, want %+v", ps.Pairs, want)
+	}
+}
+
+func TestTimelineAndSignals(t *testing.T) {
+	ts := newTestServer(t)
+	var tl Timeline
+	getJSON(t, ts, "/api/timeline?pair=PAK-USA", 200, &tl)
+	if len(tl.Engagements) != 4 || tl.Counts.Total != 4 || len(tl.Levels) != 3 {
+		t.Fatalf("timeline = %+v", tl)
+	}
+	if tl.Engagements[0].Kind != engagement.Visit || tl.Engagements[0].Sources != 1 || tl.Engagements[0].Rank != 2 {
+		t.Errorf("first item = %+v", tl.Engagements[0])
+	}
+	getJSON(t, ts, "/api/timeline?pair=PAK-USA&from=2025-09", 200, &tl)
+	if len(tl.Engagements) != 2 {
+		t.Errorf("from 2025-09: %d engagements", len(tl.Engagements))
+	}
+	var sig struct {
+		Pair        string
+		Asymmetries []struct{ Engagement int64 }
+		Colocated   []struct{ Call int64 } `json:"colocated_calls"`
+		Reciprocity []struct {
+			Year int
+			AtoB int `json:"a_to_b"`
+		}
+		Silences []struct {
+			MaxRank   int `json:"max_rank"`
+			DaysSince int `json:"days_since"`
+		}
+		Topics []struct{ Topic string }
+	}
+	getJSON(t, ts, "/api/signals?pair=PAK-USA", 200, &sig)
+	if sig.Pair != "PAK-USA" || len(sig.Asymmetries) != 1 || len(sig.Colocated) != 1 || len(sig.Reciprocity) != 1 || sig.Reciprocity[0].AtoB != 1 {
+		t.Errorf("signals = %+v", sig)
+	}
+	if len(sig.Silences) != 2 || sig.Silences[0].DaysSince != 98 {
+		t.Errorf("silences = %+v", sig.Silences)
+	}
+}
+
+func TestDashboardServed(t *testing.T) {
+	ts := newTestServer(t)
+	for _, p := range []string{"/", "/static/app.js", "/static/app.css", "/static/vendor/echarts.min.js"} {
+		resp, err := http.Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("GET %s: %d", p, resp.StatusCode)
+		}
+	}
+}
+
+func TestNoInnerHTMLInDashboard(t *testing.T) {
+	b, err := staticFS.ReadFile("static/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"} {
+		if strings.Contains(string(b), bad) {
+			t.Errorf("app.js uses %s: data must be set with textContent", bad)
+		}
+	}
+}
