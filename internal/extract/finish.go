@@ -10,16 +10,27 @@ import (
 
 // visits builds the visit mentions of a trigger: the visitor and each place
 // visited ("travelled to Islamabad and Ankara").
-func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base engagement.Mention, L, R []*entity, right []pref, hi int) ([]*mention, []*entity, string) {
+func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base engagement.Mention, L, R []*entity, right []pref, firstTrigger bool) ([]*mention, []*entity, string) {
 	var visitor *entity
+	byOf := func(r pref) bool {
+		return r.i > 0 && (toks[r.i-1].Lower == "of" || toks[r.i-1].Lower == "by") && r.i-t.j <= 6 && len(r.ents) > 0
+	}
 	switch {
-	case len(L) > 0:
+	case !t.trig.noun && len(L) > 0:
 		visitor = L[0]
-	case len(right) > 0 && right[0].i-t.j <= 5 && len(R) > 0:
+	case t.trig.noun && len(L) > 0 && (firstTrigger || possessedBy(toks, t, L)):
+		// "X paid a visit", "his visit", "X's visit"
+		visitor = L[0]
+	case len(right) > 0 && byOf(right[0]):
 		// "the visit of X", "a visit by X", "the recent visit to Pakistan of X"
+		visitor = right[0].ents[0]
+	case len(right) > 1 && byOf(right[1]):
+		visitor = right[1].ents[0]
+	case !t.trig.noun && len(R) > 0:
 		visitor = R[0]
-	case len(R) > 0 && t.trig.noun:
-		visitor = R[0]
+	case firstTrigger && len(right) > 0 && len(right[0].ents) > 0 && commaBetween(toks, t.j, right[0].i):
+		// "On a ten-day trip in September, Bilawal attended …": the subject after the fronted phrase
+		visitor = right[0].ents[0]
 	}
 	if visitor == nil {
 		return nil, nil, "no identified visitor"
@@ -143,7 +154,21 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 
 // verbBefore: words after which "visit" is a verb.
 var verbBefore = map[string]bool{"will": true, "to": true, "would": true, "'ll": true, "shall": true, "may": true, "might": true,
-	"could": true, "should": true, "must": true, "not": true, "also": true, "later": true, "then": true, "and": true, "first": true, "formally": true, "officially": true}
+	"could": true, "should": true, "must": true, "not": true, "also": true, "formally": true, "officially": true}
+
+func commaBetween(toks []nlp.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// possessedBy: the noun's possessor is the subject found for it ("his visit").
+func possessedBy(toks []nlp.Token, t atom, L []*entity) bool {
+	return t.i > 0 && (toks[t.i-1].Lower == "'s" || pronouns[toks[t.i-1].Lower] || t.i > 1 && pronouns[toks[t.i-2].Lower])
+}
 
 func isTitleAt(atoms []atom, i int) bool {
 	for _, a := range atoms {

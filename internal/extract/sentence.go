@@ -259,7 +259,7 @@ func delegationTrips(toks []nlp.Token, atoms []atom) []atom {
 func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp.DateExpr, bool) {
 	best, bestDist := -1, 1<<30
 	for k, e := range dates {
-		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind {
+		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind && e.Tok0 >= t.j {
 			continue // it dates a neighbouring engagement of another kind
 		}
 		prev := ""
@@ -291,21 +291,22 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 	return dates[best], true
 }
 
-// owner is the trigger nearest to a date expression, the one before it on a tie.
+// owner is the trigger a date expression belongs to: the nearest one before
+// it ("met X on Monday"), else the nearest after it ("On Monday X met").
 func owner(e nlp.DateExpr, trigs []atom) *atom {
-	var best *atom
-	dist := 1 << 30
+	var before, after *atom
 	for i := range trigs {
 		t := &trigs[i]
-		d := e.Tok0 - t.j
-		if e.Tok0 < t.i {
-			d = t.i - e.Tok1 + 1
-		}
-		if d < dist {
-			best, dist = t, d
+		if t.j <= e.Tok0 {
+			before = t
+		} else if after == nil && t.i >= e.Tok1 {
+			after = t
 		}
 	}
-	return best
+	if before != nil {
+		return before
+	}
+	return after
 }
 
 // window returns the lower-case words of the clause before a trigger, up to n.
@@ -457,7 +458,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	base := engagement.Mention{Kind: kind, Mode: mode, Status: status, Date: date, DateEnd: dateEnd}
 	var out []*mention
 	if kind == engagement.Visit {
-		return d.visits(si, toks, atoms, t, base, L, R, right, hi)
+		return d.visits(si, toks, atoms, t, base, L, R, right, lo == 0 || possessed)
 	}
 	var who *entity
 	if len(L) > 0 {

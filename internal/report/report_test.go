@@ -46,13 +46,13 @@ func fixture() []engagement.Engagement {
 			Sources: []engagement.Source{src("https://example.test/d", "Sharif meets Trump", "2025-09-26", "Sharif met Trump at the White House on Thursday.")}},
 		{ID: 5, Kind: engagement.Visit, Mode: engagement.InPerson, Status: engagement.Planned, Date: "2026-02", HostCountry: "PAK",
 			Participants: []engagement.Participant{rubio},
-			Sources: []engagement.Source{src("https://example.test/e", "Rubio to visit", "2025-12-01", "Rubio is expected in Islamabad in February.")}},
+			Sources:      []engagement.Source{src("https://example.test/e", "Rubio to visit", "2025-12-01", "Rubio is expected in Islamabad in February.")}},
 	}
 }
 
 func build() *Report {
 	return Build(fixture(), Options{Pair: analyse.Pair{"PAK", "USA"}, From: "2025", To: "2026",
-		Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		Now:     time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 		Offices: []analyse.Office{{Person: "Marco Rubio", Country: "USA", Title: "Secretary of State", Rank: 2, From: "2025-01-21"}}})
 }
 
