@@ -45,7 +45,7 @@ func init() {
 		{"export", "[--db DSN] --format jsonl|csv [filters]", "write the engagements as JSONL or CSV", runExport},
 		{"engagements", "[--db DSN] [filters]", "list the engagements as a table", runEngagements},
 		{"explain", "[--lexicon FILE] [--published DATE] FILE", "show, sentence by sentence, what the extractor saw in an article", runExplain},
-		{"demo", "", "ingest the bundled sample corpus into a temporary database and list its engagements", runDemo},
+		{"demo", "[--table]", "ingest the bundled sample corpus into a temporary database, list its engagements and open the dashboard", runDemo},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show help", runHelp},
 	}, commands...)

@@ -37,8 +37,8 @@ func TestIngestIsIdempotentAndReportsBadFiles(t *testing.T) {
 	docs := filepath.Join(dir, "docs")
 	os.Mkdir(docs, 0o755)
 	write(t, docs, "a.md", wire)
-	write(t, docs, "b.txt", "")                     // empty
-	write(t, docs, "c.txt", "bin\x00ary")           // binary
+	write(t, docs, "b.txt", "")           // empty
+	write(t, docs, "c.txt", "bin\x00ary") // binary
 	write(t, docs, "d.jsonl", "{\"url\":\"u1\",\"text\":\"Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov in Moscow on Tuesday.\",\"published\":\"2024-04-10\"}\nnot json\n")
 	db := filepath.Join(dir, "x.db")
 
@@ -120,7 +120,7 @@ func TestExportCSVAndFilters(t *testing.T) {
 }
 
 func TestDemo(t *testing.T) {
-	code, out, errs := run(t, "demo")
+	code, out, errs := run(t, "demo", "--table")
 	if code != 0 {
 		t.Fatalf("demo exit %d: %s", code, errs)
 	}

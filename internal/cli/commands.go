@@ -267,6 +267,7 @@ func orUnknown(s string) string {
 
 func runDemo(e *env, args []string) int {
 	fl := newFlags(e, "demo")
+	tableOnly := fl.Bool("table", false, "print the engagements table and exit, without starting the dashboard")
 	if _, code := parse(fl, args); code >= 0 {
 		return code
 	}
@@ -311,5 +312,9 @@ func runDemo(e *env, args []string) int {
 	if err := export.Table(e.stdout, es); err != nil {
 		return failed
 	}
-	return ok
+	if *tableOnly {
+		return ok
+	}
+	fmt.Fprintln(e.stdout)
+	return serveDemo(e, st)
 }
