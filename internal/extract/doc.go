@@ -38,6 +38,8 @@ type docState struct {
 
 	ctxDate, ctxEnd engagement.Date // the date of the latest engagement the text dated
 	ctxOrdinal      int
+	ctxSent         int // the sentence that set ctxDate
+	lastPerson      int // the latest sentence that named someone
 	lastYear        int // the year of the latest absolute date, and its sentence
 	lastYearSent    int
 

@@ -142,8 +142,15 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 					continue
 				}
 			}
-			if d.subject != nil {
-				out = append(out, pref{i: a.i, j: a.j, ents: []*entity{d.subject}, poss: a.text == "his" || a.text == "her", how: a.text + " = " + d.subject.name})
+			subj := d.subject
+			for _, r := range out {
+				if len(r.ents) == 1 && !r.plural && r.office == nil {
+					subj = r.ents[0] // the sentence's own subject, named before the pronoun
+					break
+				}
+			}
+			if subj != nil {
+				out = append(out, pref{i: a.i, j: a.j, ents: []*entity{subj}, poss: a.text == "his" || a.text == "her", how: a.text + " = " + subj.name})
 			}
 		case aPlural:
 			if len(d.focus) >= 2 {

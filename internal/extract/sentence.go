@@ -19,6 +19,11 @@ var (
 		"cancel": true, "postpone": true, "cancellation": true, "postponement": true, "called-off": true}
 	modalCues = map[string]bool{"should": true, "could": true, "might": true, "may": true, "must": true, "ought": true, "if": true, "can": true, "whether": true}
 	multiCues = map[string]bool{"trilateral": true, "multilateral": true, "quadrilateral": true, "plenary": true, "summit": true, "conference": true, "forum": true, "ministerial": true}
+	// words of intent before "to meet", "to visit": "is to meet", "expected to visit"
+	intent = map[string]bool{"is": true, "are": true, "was": true, "were": true, "expected": true, "plans": true, "plan": true,
+		"planning": true, "planned": true, "set": true, "due": true, "scheduled": true, "invited": true, "intends": true,
+		"intend": true, "going": true, "agreed": true, "decided": true, "hopes": true, "hoped": true, "wants": true, "slated": true,
+		"likely": true, "poised": true, "preparing": true, "prepares": true, "ready": true, "keen": true, "proposed": true}
 	ordinals  = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 	clauseEnd = map[string]bool{",": true, ";": true, ":": true, "but": true, "while": true, "whereas": true, "although": true, "though": true, "—": true, "(": true, ")": true}
 	pastParts = map[string]bool{"met": true, "spoken": true, "held": true, "visited": true, "talked": true, "called": true, "travelled": true, "traveled": true, "phoned": true, "received": true, "hosted": true, "been": true}
@@ -41,6 +46,9 @@ func (d *docState) sentence(si int) {
 	trigs = append(trigs, delegationTrips(toks, atoms)...)
 	if len(trigs) == 0 || allNounVisits(trigs) {
 		trigs = append(trigs, jointSubject(toks, refs)...)
+	}
+	if len(trigs) == 0 || allNounVisits(trigs) {
+		trigs = append(trigs, sidelines(toks, refs)...)
 	}
 	sort.SliceStable(trigs, func(i, j int) bool { return trigs[i].i < trigs[j].i })
 
@@ -72,6 +80,10 @@ func (d *docState) sentence(si int) {
 	if year == 0 && d.lastYear != 0 && (si-d.lastYearSent <= 1 || d.pub.IsZero()) {
 		year = d.lastYear
 	}
+	// a running narrative: "On 24 February 2022 … The second call came on 2 March"
+	if year == 0 && !d.ctxDate.IsZero() && si-d.ctxSent <= 3 && d.ctxDate.Year != d.pub.Year {
+		year = d.ctxDate.Year
+	}
 	var made []*mention
 	var subject []*entity
 	dated := false
@@ -101,7 +113,7 @@ func (d *docState) sentence(si int) {
 			if e, ok := pickDate(toks, dates, t, trigs); ok {
 				dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false)
 				if !dt.IsZero() && !dated {
-					d.ctxDate, d.ctxEnd = dt, end
+					d.ctxDate, d.ctxEnd, d.ctxSent = dt, end, si
 					dated = true
 				}
 			}
@@ -117,7 +129,7 @@ func (d *docState) sentence(si int) {
 		}
 	}
 	for _, e := range dates {
-		if e.Year != 0 && (e.Month != 0 || d.pub.IsZero()) {
+		if e.Year != 0 && !sinceBefore(toks, e) {
 			d.lastYear, d.lastYearSent = e.Year, si
 		}
 	}
@@ -125,6 +137,7 @@ func (d *docState) sentence(si int) {
 	for _, r := range refs {
 		if len(r.ents) == 1 && !r.plural {
 			d.subject = r.ents[0]
+			d.lastPerson = si
 			break
 		}
 	}
@@ -138,10 +151,8 @@ func (d *docState) sentence(si int) {
 				}
 			}
 		}
-		if !d.ctxDate.IsZero() && !dated {
-			d.ctxDate, d.ctxEnd = last.Date, last.DateEnd
-		} else if d.ctxDate.IsZero() {
-			d.ctxDate, d.ctxEnd = last.Date, last.DateEnd
+		if !dated && !last.Date.IsZero() {
+			d.ctxDate, d.ctxEnd, d.ctxSent = last.Date, last.DateEnd, si
 		}
 		var fresh []*mention
 		for _, m := range made {
@@ -228,6 +239,25 @@ func jointSubject(toks []nlp.Token, refs []pref) []atom {
 	return nil
 }
 
+// sidelines finds "on the sidelines (margins) of the summit, X told Y …": X
+// and Y met there, whatever the verb.
+func sidelines(toks []nlp.Token, refs []pref) []atom {
+	if !sentenceHas(toks, "sidelines") && !sentenceHas(toks, "margins") && !sentenceHas(toks, "margin") {
+		return nil
+	}
+	for k := 0; k+1 < len(refs); k++ {
+		a, b := refs[k], refs[k+1]
+		if len(a.ents) != 1 || len(b.ents) != 1 || a.plural || b.plural || a.ents[0] == b.ents[0] {
+			continue
+		}
+		if a.ents[0].country == "" || b.ents[0].country == "" || a.ents[0].country == b.ents[0].country || b.i-a.j > 4 || b.i == a.j {
+			continue
+		}
+		return []atom{{kind: aTrigger, i: a.j, j: a.j + 1, trig: trigger{kind: engagement.Meeting, mode: engagement.InPerson}}}
+	}
+	return nil
+}
+
 func allNounVisits(trigs []atom) bool {
 	for _, t := range trigs {
 		if t.trig.kind != engagement.Visit || !t.trig.noun {
@@ -269,7 +299,7 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if prev == "until" || prev == "by" || prev == "till" || prev == "before" {
 			continue
 		}
-		if k0 := e.Tok0 - 3; sentenceHas(toks[max(0, k0):e.Tok0], "since") {
+		if sinceBefore(toks, e) || quoted(toks, e.Tok0) {
 			continue
 		}
 		if e.Rel == "recent" && e.Tok0 > 0 && t.i > e.Tok0 && t.i-e.Tok0 > 3 {
@@ -289,6 +319,24 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		return nlp.DateExpr{}, false
 	}
 	return dates[best], true
+}
+
+// sinceBefore: "since April 2022", "since becoming FM in April, 2022" — a
+// starting point, not the date of an engagement.
+func sinceBefore(toks []nlp.Token, e nlp.DateExpr) bool {
+	return sentenceHas(toks[max(0, e.Tok0-5):e.Tok0], "since")
+}
+
+// quoted reports whether token i stands inside quotation marks.
+func quoted(toks []nlp.Token, i int) bool {
+	n := 0
+	for k := 0; k < i; k++ {
+		switch toks[k].Text {
+		case "\"", "“", "”":
+			n++
+		}
+	}
+	return n%2 == 1
 }
 
 // owner is the trigger a date expression belongs to: the nearest one before
@@ -372,7 +420,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			status = engagement.Planned
 		}
 	}
-	if t.i > 0 && toks[t.i-1].Lower == "to" && (tr.kind != engagement.Visit || !tr.dest || toks[t.i].Lower == "visit" || toks[t.i].Lower == "travel") {
+	if t.i > 1 && toks[t.i-1].Lower == "to" && intent[toks[t.i-2].Lower] && (tr.kind != engagement.Visit || !tr.dest || toks[t.i].Lower == "visit" || toks[t.i].Lower == "travel") {
 		status = engagement.Planned
 	}
 	for k := max(0, t.i-8); k < min(len(toks), t.j+8); k++ {
@@ -381,7 +429,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 	// date
-	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}
+	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year, Ctx: d.ctxDate}
 	var date, dateEnd engagement.Date
 	anchor := ""
 	if e, ok := pickDate(toks, dates, t, trigs); ok {
@@ -465,6 +513,10 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		who = L[0]
 	}
 	loc := d.location(toks, atoms, t, date, status, kind, who)
+	if tr.noun && len(L) == 0 && len(R) == 1 && d.subject != nil && d.subject != R[0] && d.subject.country != "" && d.subject.country != R[0].country && d.lastPerson >= si-1 {
+		// "The second conversation with Putin came on 2 March": the person in focus is the other side
+		L = []*entity{d.subject}
+	}
 	pairs := pairUp(L, R)
 	if len(pairs) == 0 {
 		return nil, L, "no second party"

@@ -22,7 +22,8 @@ type DateExpr struct {
 	Rel     string       // relative expression: today, yesterday, tomorrow, weekday, days_ago, last_week, this_week, next_week, last_month, this_month, next_month, last_year, this_year, next_year, recent
 	Weekday time.Weekday // for Rel == "weekday"
 	Mod     string       // "last", "next", "this" before a weekday
-	N       int          // for days_ago
+	N       int          // for days_ago and later
+	Weeks   bool         // "N weeks later": no finer than the month
 }
 
 // Ref is what a date expression is resolved against.
@@ -30,6 +31,7 @@ type Ref struct {
 	Pub    engagement.Date // the publication date (or the best stand-in)
 	Approx bool            // Pub is a stand-in (the latest date the text states): resolve no finer than the month
 	Year   int             // the year the text is talking about, for "May 6" without a year
+	Ctx    engagement.Date // the date of the engagement in focus, for "two days later"
 }
 
 var months = map[string]int{
@@ -231,6 +233,30 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 	if wd, ok := weekdays[t.Lower]; ok && t.IsCap() {
 		return DateExpr{Rel: "weekday", Weekday: wd}, 1
 	}
+	// "the next day", "the following day", "the day after", "the day before"
+	if t.Lower == "the" && tok(toks, i+2) == "day" {
+		switch tok(toks, i+1) {
+		case "next", "following":
+			return DateExpr{Rel: "later", N: 1}, 3
+		}
+	}
+	// "two days later", "a week later", "days later"
+	if tok(toks, i+2) == "later" || tok(toks, i+2) == "afterwards" {
+		n := map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}[t.Lower]
+		if v, err := strconv.Atoi(t.Text); err == nil {
+			n = v
+		}
+		switch tok(toks, i+1) {
+		case "days", "day":
+			if n > 0 {
+				return DateExpr{Rel: "later", N: n}, 3
+			}
+		case "weeks", "week":
+			if n > 0 {
+				return DateExpr{Rel: "later", N: 7 * n, Weeks: true}, 3
+			}
+		}
+	}
 	// "three days ago", "a week ago"
 	if tok(toks, i+2) == "ago" {
 		n := map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 0}[t.Lower]
@@ -280,6 +306,18 @@ func (e DateExpr) Resolve(ref Ref, future bool) (engagement.Date, engagement.Dat
 			end = engagement.Date{Year: y, Month: e.EndMonth, Day: e.End_}
 		}
 		return d, end
+	}
+	if e.Rel == "later" {
+		c := ref.Ctx
+		if c.Precision() < 3 {
+			return c, engagement.Date{}
+		}
+		t := time.Date(c.Year, time.Month(c.Month), c.Day, 12, 0, 0, 0, time.UTC).AddDate(0, 0, e.N)
+		d := engagement.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+		if e.Weeks {
+			d = d.Truncate(2)
+		}
+		return d, engagement.Date{}
 	}
 	p := ref.Pub
 	if p.IsZero() {
