@@ -248,6 +248,13 @@ func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
 	for j < n && !used[j] {
 		t := toks[j]
 		low := strings.TrimSuffix(t.Lower, ".")
+		// two- and three-word honorifics: "Field Marshal", "Lt Gen", "Air Chief Marshal"
+		if j == i || d.x.honor[strings.TrimSuffix(toks[j-1].Lower, ".")] {
+			if k := d.multiHonorific(toks, j); k > 0 {
+				j += k
+				continue
+			}
+		}
 		if d.x.honor[low] && j == i {
 			j++
 			if j < n && toks[j].Text == "." {
@@ -287,13 +294,34 @@ func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
 	return j - i
 }
 
+// multiHonorific returns the length of a honorific of two or three words at i.
+func (d *docState) multiHonorific(toks []nlp.Token, i int) int {
+	for l := 3; l >= 2; l-- {
+		if i+l > len(toks) {
+			continue
+		}
+		var w []string
+		for k := i; k < i+l; k++ {
+			w = append(w, strings.TrimSuffix(toks[k].Lower, "."))
+		}
+		if d.x.honor[strings.Join(w, " ")] {
+			return l
+		}
+	}
+	return 0
+}
+
 // nameTokens folds the words of a name, without honorifics and particles of punctuation.
 func (d *docState) nameText(toks []nlp.Token, a atom) (string, []string) {
 	var parts []string
 	for k := a.i; k < a.j; k++ {
 		t := toks[k]
 		low := strings.TrimSuffix(t.Lower, ".")
-		if len(parts) == 0 && d.x.honor[low] || t.Text == "." {
+		if len(parts) == 0 && (d.x.honor[low] || d.multiHonorific(toks, k) > 0) || t.Text == "." {
+			if l := d.multiHonorific(toks, k); len(parts) == 0 && l > 1 {
+				k += l - 1
+				continue
+			}
 			if t.Text == "." && len(parts) > 0 {
 				parts[len(parts)-1] += "."
 			}

@@ -38,9 +38,10 @@ type docState struct {
 
 	ctxDate, ctxEnd engagement.Date // the date of the latest engagement the text dated
 	ctxOrdinal      int
-	ctxSent         int // the sentence that set ctxDate
-	lastPerson      int // the latest sentence that named someone
-	lastYear        int // the year of the latest absolute date, and its sentence
+	ctxSent         int             // the sentence that set ctxDate
+	lastPerson      int             // the latest sentence that named someone
+	entry           engagement.Date // the day of the live-blog entry being read
+	lastYear        int             // the year of the latest absolute date, and its sentence
 	lastYearSent    int
 
 	mentions   []*mention

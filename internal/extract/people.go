@@ -40,7 +40,7 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 					k += 2
 					continue
 				}
-				if !t.former {
+				if !t.former && !generic(toks, a.i) {
 					out = append(out, pref{i: a.i, j: t.j, office: &atoms[k+1], country: a.code, how: "office"})
 				}
 				k++
@@ -170,6 +170,18 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 		}
 	}
 	return out
+}
+
+// generic: "a Pakistani prime minister", "any US president" name no one.
+func generic(toks []nlp.Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].Lower {
+	case "a", "an", "any", "every", "no", "each", "another":
+		return true
+	}
+	return false
 }
 
 // counterpart resolves "his counterpart" / "his Chinese counterpart" with no

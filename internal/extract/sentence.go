@@ -108,7 +108,7 @@ func (d *docState) sentence(si int) {
 			made = append(made, m)
 			d.mentions = append(d.mentions, m)
 		}
-		if len(ms) > 0 || d.ctxDate.IsZero() && strings.HasPrefix(why, "no ") {
+		if len(ms) > 0 {
 			// a trigger sentence's date becomes the context of the next ones
 			if e, ok := pickDate(toks, dates, t, trigs); ok {
 				dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false)
@@ -117,6 +117,24 @@ func (d *docState) sentence(si int) {
 					dated = true
 				}
 			}
+		}
+	}
+	// a lead that names no one ("Pakistan and the US held talks yesterday") still dates what follows
+	if len(made) == 0 && d.ctxDate.IsZero() {
+		for _, t := range trigs {
+			if e, ok := pickDate(toks, dates, t, trigs); ok {
+				if dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false); !dt.IsZero() {
+					d.ctxDate, d.ctxEnd, d.ctxSent = dt, end, si
+					break
+				}
+			}
+		}
+	}
+	// a live blog's entry heading ("Thursday 25 September, 18:10 — …") dates the entry below it
+	if e, ok := entryHeading(toks, dates); ok {
+		if dt, _ := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false); dt.Precision() == 3 {
+			d.ctxDate, d.ctxEnd, d.ctxSent = dt, engagement.Date{}, si
+			d.entry = dt
 		}
 	}
 	for _, v := range made {
@@ -321,6 +339,38 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 	return dates[best], true
 }
 
+// entryHeading: a short line that opens with a day's date, then a time or a dash.
+func entryHeading(toks []nlp.Token, dates []nlp.DateExpr) (nlp.DateExpr, bool) {
+	if len(toks) > 16 || len(dates) == 0 {
+		return nlp.DateExpr{}, false
+	}
+	e := dates[0]
+	start := e.Tok0
+	if start > 0 && weekdayTok(toks[0]) {
+		start = 0
+	}
+	if start != 0 && !(e.Tok0 == 1 && weekdayTok(toks[0])) {
+		return nlp.DateExpr{}, false
+	}
+	if e.Day == 0 && e.Rel != "weekday" {
+		return nlp.DateExpr{}, false
+	}
+	for _, t := range toks[e.Tok1:min(len(toks), e.Tok1+4)] {
+		if t.Text == "—" || t.Text == "–" || t.Text == "-" || t.Text == ":" || t.Text == "|" {
+			return e, true
+		}
+	}
+	return nlp.DateExpr{}, false
+}
+
+func weekdayTok(t nlp.Token) bool {
+	switch t.Lower {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
 // sinceBefore: "since April 2022", "since becoming FM in April, 2022" — a
 // starting point, not the date of an engagement.
 func sinceBefore(toks []nlp.Token, e nlp.DateExpr) bool {
@@ -410,6 +460,12 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if tr.obj && (len(right) == 0 || right[0].i-t.j > 2) {
 		return nil, nil, "no person right after the verb"
 	}
+	if tr.obj && toks[t.i].Lower == "called" && right[0].j < len(toks) {
+		switch toks[right[0].j].Lower {
+		case "\"", "“", "a", "an", "the", "his", "her", "their", "'", "‘":
+			return nil, nil, "\"called X …\" names, it does not telephone"
+		}
+	}
 	if tr.noun && tr.kind != engagement.Visit && !attached(toks, t, left, right) {
 		return nil, nil, "no participants attached to the noun"
 	}
@@ -430,6 +486,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	}
 	// date
 	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year, Ctx: d.ctxDate}
+	if !d.entry.IsZero() {
+		ref.Pub, ref.Approx = d.entry, false
+	}
 	var date, dateEnd engagement.Date
 	anchor := ""
 	if e, ok := pickDate(toks, dates, t, trigs); ok {

@@ -210,6 +210,15 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 		return DateExpr{Rel: "recent"}, 1
 	case "last", "this", "next", "past", "earlier", "later", "coming":
 		j := i + 1
+		if t.Lower == "this" || t.Lower == "earlier" || t.Lower == "later" {
+			switch tok(toks, j) {
+			case "morning", "afternoon", "evening", "today":
+				return DateExpr{Rel: "today"}, 2
+			}
+		}
+		if t.Lower == "yesterday" {
+			return DateExpr{Rel: "yesterday"}, 1
+		}
 		mod := t.Lower
 		if (mod == "earlier" || mod == "later") && tok(toks, j) == "this" {
 			j++
