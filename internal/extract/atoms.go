@@ -62,7 +62,7 @@ func init() {
 		premier chancellor king queen emir crown prince ambassador envoy spokesperson spokesman spokeswoman
 		official officials leader leaders delegation sides side two talks meeting meetings visit call calls
 		un unga uk us eu nato asean sco brics g7 g20 saarc gcc opec imf who wto cpec pml pti ppp bjp cia fbi fo mofa
-		consort daily weekly tribune express dawn herald guardian observer monitor journal gazette chronicle telegraph`) {
+		consort elections election assembly motors staff hospital daily weekly tribune express dawn herald guardian observer monitor journal gazette chronicle telegraph`) {
 		notName[w] = true
 	}
 }
@@ -215,7 +215,7 @@ func pluralAt(toks []nlp.Token, i int) int {
 	case "they", "their", "them":
 		return 1
 	case "leaders":
-		if i > 0 && toks[i-1].Lower == "the" {
+		if i == 1 && toks[0].Lower == "the" {
 			return 1
 		}
 	case "both":

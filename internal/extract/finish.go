@@ -331,7 +331,18 @@ func same(a, b *mention) bool {
 		if a.HostCountry != b.HostCountry || a.Participants[0].Name != b.Participants[0].Name {
 			return false
 		}
-		return a.Date.Compatible(b.Date) || b.Date.Compatible(collapse(a.Date, a.DateEnd)) || within(b.Date, a.Date, a.DateEnd) || within(a.Date, b.Date, b.DateEnd)
+		if a.Date.Precision() == 3 && b.Date.Precision() == 3 {
+			// two dated trips: their days must overlap (a day's slack)
+			ae, be := a.DateEnd, b.DateEnd
+			if ae.IsZero() {
+				ae = a.Date
+			}
+			if be.IsZero() {
+				be = b.Date
+			}
+			return dayNum(a.Date) <= dayNum(be)+1 && dayNum(b.Date) <= dayNum(ae)+1
+		}
+		return a.Date.Compatible(b.Date) || b.Date.Compatible(collapse(a.Date, a.DateEnd)) || a.Date.Compatible(collapse(b.Date, b.DateEnd))
 	}
 	if !sameSet(a.Participants, b.Participants) {
 		return false
@@ -344,13 +355,6 @@ func same(a, b *mention) bool {
 		return x >= -1 && x <= 1
 	}
 	return false
-}
-
-func within(d, s, e engagement.Date) bool {
-	if e.IsZero() || d.Precision() < 3 || s.Precision() < 3 || e.Precision() < 3 {
-		return false
-	}
-	return dayNum(d) >= dayNum(s) && dayNum(d) <= dayNum(e)
 }
 
 func sameSet(a, b []engagement.Participant) bool {

@@ -77,7 +77,7 @@ func (d *docState) sentence(si int) {
 			year = e.Year
 		}
 	}
-	if year == 0 && d.lastYear != 0 && (si-d.lastYearSent <= 1 || d.pub.IsZero()) {
+	if year == 0 && d.lastYear != 0 && si-d.lastYearSent <= 1 {
 		year = d.lastYear
 	}
 	// a running narrative: "On 24 February 2022 … The second call came on 2 March"
@@ -667,6 +667,10 @@ func attached(toks []nlp.Token, t atom, left, right []pref) bool {
 			return true
 		}
 		if r.plural && t.i-r.j <= 6 {
+			return true
+		}
+		// "X and Y held talks": a joint subject
+		if len(left) >= 2 && left[len(left)-2].j+1 == r.i && toks[r.i-1].Lower == "and" {
 			return true
 		}
 		// "X held a meeting with", "X had an hour long meeting with": subject + verb + noun

@@ -62,7 +62,7 @@ var abbrev = map[string]bool{
 	"sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true, "etc": true, "inc": true,
 	"corp": true, "ltd": true, "jr": true, "sr": true, "hon": true, "rt": true, "messrs": true, "approx": true,
 	"fig": true, "vol": true, "pp": true, "u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true,
-	"a.m": true, "p.m": true, "h.e": true, "d.c": true, "u.a.e": true, "retd": true, "brig": true,
+	"a.m": true, "p.m": true, "smt": true, "shri": true, "md": true, "mohd": true, "sri": true, "st.": true, "h.e": true, "d.c": true, "u.a.e": true, "retd": true, "brig": true,
 }
 
 // Sentences splits text into sentences. A blank line, or a line break after
