@@ -41,6 +41,7 @@ type docState struct {
 	ctxSent         int             // the sentence that set ctxDate
 	lastPerson      int             // the latest sentence that named someone
 	entry           engagement.Date // the day of the live-blog entry being read
+	prevMade        bool            // the sentence's previous trigger made mentions
 	lastYear        int             // the year of the latest absolute date, and its sentence
 	lastYearSent    int
 

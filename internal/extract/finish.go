@@ -10,7 +10,7 @@ import (
 
 // visits builds the visit mentions of a trigger: the visitor and each place
 // visited ("travelled to Islamabad and Ankara").
-func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base engagement.Mention, L, R []*entity, right []pref, firstTrigger bool) ([]*mention, []*entity, string) {
+func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base engagement.Mention, L, R []*entity, left, right []pref, firstTrigger bool) ([]*mention, []*entity, string) {
 	var visitor *entity
 	byOf := func(r pref) bool {
 		return r.i > 0 && (toks[r.i-1].Lower == "of" || toks[r.i-1].Lower == "by") && r.i-t.j <= 6 && len(r.ents) > 0
@@ -36,7 +36,6 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		return nil, nil, "no identified visitor"
 	}
 	// destinations after the trigger, or a place right before the noun ("his Washington visit")
-	type dest struct{ city, country string }
 	var dests []dest
 	add := func(a atom) {
 		switch a.kind {
@@ -120,6 +119,49 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			host = r.ents[0]
 		}
 	}
+	// "Macron, Starmer, Merz and Tusk travelled to Kyiv": each of them made the trip
+	visitors := []*entity{visitor}
+	if !t.trig.noun && len(left) > 1 {
+		visitors = listed(toks, left, visitor)
+	}
+	var out []*mention
+	for _, who := range visitors {
+		out = append(out, d.visitsOf(si, who, host, dests, base, toks, atoms)...)
+	}
+	if len(out) == 0 {
+		return nil, []*entity{visitor}, "a visit to the visitor's own country"
+	}
+	return out, []*entity{visitor}, ""
+}
+
+// listed returns the people of a coordinated list ending in the subject's
+// group ("A, B, C and D"), or just the visitor.
+func listed(toks []nlp.Token, left []pref, visitor *entity) []*entity {
+	var out []*entity
+	for k := len(left) - 1; k >= 0; k-- {
+		r := left[k]
+		if len(r.ents) != 1 || r.plural {
+			break
+		}
+		out = append([]*entity{r.ents[0]}, out...)
+		if k == 0 {
+			break
+		}
+		sep := toks[left[k-1].j:r.i]
+		if len(sep) != 1 || (sep[0].Text != "," && sep[0].Lower != "and") {
+			break
+		}
+	}
+	if len(out) < 2 || !containsEnt(out, visitor) {
+		return []*entity{visitor}
+	}
+	return out
+}
+
+type dest struct{ city, country string }
+
+// visitsOf makes one visitor's visits to each destination country.
+func (d *docState) visitsOf(si int, visitor, host *entity, dests []dest, base engagement.Mention, toks []nlp.Token, atoms []atom) []*mention {
 	var out []*mention
 	v := d.participant(visitor, base.Date)
 	seen := map[string]bool{}
@@ -146,10 +188,7 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		m.Evidence, m.Start, m.End = s.Text, s.Start, s.End
 		out = append(out, m)
 	}
-	if len(out) == 0 {
-		return nil, []*entity{visitor}, "a visit to the visitor's own country"
-	}
-	return out, []*entity{visitor}, ""
+	return out
 }
 
 // verbBefore: words after which "visit" is a verb.

@@ -86,6 +86,7 @@ func (d *docState) sentence(si int) {
 	}
 	var made []*mention
 	var subject []*entity
+	d.prevMade = false
 	dated := false
 	for ti, t := range trigs {
 		lo, hi := 0, len(toks)
@@ -99,6 +100,7 @@ func (d *docState) sentence(si int) {
 		if len(subj) > 0 {
 			subject = subj
 		}
+		d.prevMade = len(ms) > 0
 		if why != "" {
 			d.tracef("    trigger %q (%s): %s", d.doc.Text[toks[t.i].Start:toks[t.j-1].End], t.trig.kind, why)
 		}
@@ -235,7 +237,7 @@ func coordinated(toks []nlp.Token, i, lo int) bool {
 
 // jointVerbs are what two leaders do together when the text names them as one
 // subject: "Modi and Xi agreed on Wednesday to …" reports a meeting.
-var jointVerbs = map[string]bool{"agreed": true, "signed": true, "discussed": true, "reviewed": true, "pledged": true,
+var jointVerbs = map[string]bool{"announced": true, "unveiled": true, "issued": true, "adopted": true, "agreed": true, "signed": true, "discussed": true, "reviewed": true, "pledged": true,
 	"vowed": true, "exchanged": true, "sealed": true, "committed": true, "reaffirmed": true, "inaugurated": true, "launched": true}
 
 // jointSubject finds "A and B <joint verb>" with A and B named people: a
@@ -371,6 +373,16 @@ func weekdayTok(t nlp.Token) bool {
 	return false
 }
 
+// refEndsAt: a reference to a person ends right before token i ("Kishida to visit").
+func refEndsAt(refs []pref, i int) bool {
+	for _, r := range refs {
+		if r.j == i && len(r.ents) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // sinceBefore: "since April 2022", "since becoming FM in April, 2022" — a
 // starting point, not the date of an engagement.
 func sinceBefore(toks []nlp.Token, e nlp.DateExpr) bool {
@@ -439,7 +451,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 	for k := max(0, t.i-3); k < min(len(toks), t.j+3); k++ {
-		if multiCues[toks[k].Lower] && !sentenceHas(toks, "sidelines") && !sentenceHas(toks, "bilateral") {
+		if multiCues[toks[k].Lower] && (k < t.i || k >= t.j) && !sentenceHas(toks, "sidelines") && !sentenceHas(toks, "bilateral") {
 			if tr.kind != engagement.Visit {
 				return nil, nil, "multilateral (\"" + toks[k].Lower + "\")"
 			}
@@ -476,7 +488,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			status = engagement.Planned
 		}
 	}
-	if t.i > 1 && toks[t.i-1].Lower == "to" && intent[toks[t.i-2].Lower] && (tr.kind != engagement.Visit || !tr.dest || toks[t.i].Lower == "visit" || toks[t.i].Lower == "travel") {
+	if t.i > 1 && toks[t.i-1].Lower == "to" && (intent[toks[t.i-2].Lower] || refEndsAt(refs, t.i-1)) && (tr.kind != engagement.Visit || !tr.dest || toks[t.i].Lower == "visit" || toks[t.i].Lower == "travel") {
 		status = engagement.Planned
 	}
 	for k := max(0, t.i-8); k < min(len(toks), t.j+8); k++ {
@@ -565,7 +577,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	base := engagement.Mention{Kind: kind, Mode: mode, Status: status, Date: date, DateEnd: dateEnd}
 	var out []*mention
 	if kind == engagement.Visit {
-		return d.visits(si, toks, atoms, t, base, L, R, right, lo == 0 || possessed)
+		return d.visits(si, toks, atoms, t, base, L, R, left, right, lo == 0 || possessed || !d.prevMade)
 	}
 	var who *entity
 	if len(L) > 0 {
@@ -750,7 +762,7 @@ func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, t a
 	if b.Country == "" && a.Country != "" && host != "" && host != a.Country {
 		b.Country = host
 	}
-	if a.Country == b.Country {
+	if a.Country == b.Country || (a.Country == "" && a.Title == "") || (b.Country == "" && b.Title == "") {
 		return &mention{}
 	}
 	m.Participants = []engagement.Participant{a, b}
