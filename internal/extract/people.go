@@ -153,8 +153,8 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				out = append(out, pref{i: a.i, j: a.j, ents: []*entity{subj}, poss: a.text == "his" || a.text == "her", how: a.text + " = " + subj.name})
 			}
 		case aPlural:
-			if len(d.focus) >= 2 {
-				out = append(out, pref{i: a.i, j: a.j, ents: d.focus[:2], plural: true, how: "both sides = " + d.focus[0].name + ", " + d.focus[1].name})
+			if pair := d.pairFor(toks, a); len(pair) == 2 {
+				out = append(out, pref{i: a.i, j: a.j, ents: pair, plural: true, how: "both sides = " + pair[0].name + ", " + pair[1].name})
 			}
 		case aTrigger:
 			// "the Qureshi-Blinken call": two surnames joined by a hyphen before a noun trigger
@@ -182,6 +182,72 @@ func generic(toks []nlp.Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// pairFor resolves "the two foreign ministers", "the two leaders", "both
+// sides": the latest two people of two countries who fit the role named, or
+// else the pair of the engagement in focus.
+func (d *docState) pairFor(toks []nlp.Token, a atom) []*entity {
+	role := ""
+	for k := a.i; k < min(len(toks), a.j+2); k++ {
+		role += " " + toks[k].Lower
+	}
+	fit := func(e *entity) bool { return true }
+	switch {
+	case strings.Contains(role, "foreign minister"):
+		fit = func(e *entity) bool { return d.holds(e, "Foreign Minister", "Secretary of State", "Foreign Secretary") }
+	case strings.Contains(role, "defence minister") || strings.Contains(role, "defense minister"):
+		fit = func(e *entity) bool { return d.holds(e, "Defence Minister", "Secretary of Defense") }
+	case strings.Contains(role, "leaders") || strings.Contains(role, "presidents") || strings.Contains(role, "prime ministers") || strings.Contains(role, "premiers"):
+		fit = func(e *entity) bool { return d.rankOf(e) == 1 }
+	}
+	if len(d.focus) >= 2 && fit(d.focus[0]) && fit(d.focus[1]) {
+		return d.focus[:2]
+	}
+	var out []*entity
+	for k := len(d.entities) - 1; k >= 0 && len(out) < 2; k-- {
+		e := d.entities[k]
+		if e.country == "" || !fit(e) || (len(out) == 1 && out[0].country == e.country) {
+			continue
+		}
+		out = append(out, e)
+	}
+	if len(out) == 2 {
+		return []*entity{out[1], out[0]}
+	}
+	if len(d.focus) >= 2 {
+		return d.focus[:2]
+	}
+	return nil
+}
+
+// holds reports whether the text or the lexicon gives e one of these titles.
+func (d *docState) holds(e *entity, titles ...string) bool {
+	for _, t := range titles {
+		if strings.Contains(e.title, t) {
+			return true
+		}
+		if e.person != nil {
+			if o, ok := d.x.lex.OfficeOn(e.person, d.pub); ok && o.Title == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *docState) rankOf(e *entity) int {
+	if e.rank != 0 {
+		return e.rank
+	}
+	if e.person != nil {
+		if o, ok := d.x.lex.OfficeOn(e.person, d.pub); ok {
+			if t, ok := d.x.lex.Title(o.Title); ok {
+				return t.RankIn(e.country)
+			}
+		}
+	}
+	return 0
 }
 
 // counterpart resolves "his counterpart" / "his Chinese counterpart" with no
@@ -251,6 +317,8 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 	} else if q := d.bySurname(tokens, country, r.title); q != nil {
 		e = d.entityFor(q)
 		r.how += ", lexicon surname"
+	} else if a.i > 0 && toks[a.i-1].Lower == "the" && t.kind != aTitle {
+		return pref{}, false // "the Amiri Diwan", "the White House": a place or a body, not a person
 	} else if anchored || (a.i < len(toks) && d.x.honor[strings.TrimSuffix(toks[a.i].Lower, ".")] && len(tokens) >= 1) {
 		e = &entity{name: name, tokens: tokens, country: country, how: how}
 		d.entities = append(d.entities, e)

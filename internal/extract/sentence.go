@@ -589,6 +589,12 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		L = []*entity{d.subject}
 	}
 	pairs := pairUp(L, R)
+	for _, r := range left {
+		if r.plural && len(r.ents) == 2 {
+			// "the two ministers met …, in the presence of X": the pair alone
+			pairs = [][2]*entity{{r.ents[0], r.ents[1]}}
+		}
+	}
 	if len(pairs) == 0 {
 		return nil, L, "no second party"
 	}
