@@ -67,6 +67,9 @@ func init() {
 	}
 }
 
+// bareTitles are title words that, after "the", refer to a person named before.
+var bareTitles = map[string]bool{"secretary": true, "minister": true, "premier": true, "chancellor": true, "president": true, "ambassador": true, "envoy": true, "king": true, "emir": true, "amir": true, "prince": true, "senator": true, "governor": true}
+
 // particles that may stand inside a name
 var particles = map[string]bool{"bin": true, "bint": true, "al": true, "el": true, "de": true, "da": true, "van": true,
 	"von": true, "der": true, "ul": true, "ud": true, "di": true, "le": true, "la": true, "abu": true, "ibn": true}
@@ -142,6 +145,14 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 			continue
 		}
 		i = start
+		// "the Secretary", "the minister": a bare title word that names someone already named
+		if bareTitles[t.Lower] && i > 0 && toks[i-1].Lower == "the" {
+			name := strings.ToUpper(t.Lower[:1]) + t.Lower[1:]
+			ti := actors.Title{Name: name}
+			out = append(out, atom{kind: aTitle, i: i, j: i + 1, title: ti, titles: []actors.Title{ti}})
+			used[i] = true
+			continue
+		}
 		if v, l := x.triggers.match(toks, i, lowerKey); l > 0 {
 			out = append(out, atom{kind: aTrigger, i: i, j: i + l, trig: v})
 			for k := i; k < i+l; k++ {

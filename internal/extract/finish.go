@@ -124,6 +124,18 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	if !t.trig.noun && len(left) > 1 {
 		visitors = listed(toks, left, visitor)
 	}
+	// "… travelled to Kyiv with Macron, Starmer and Tusk": so did the companions
+	for k, r := range right {
+		if r.i == 0 || toks[r.i-1].Lower != "with" || len(r.ents) != 1 || r.plural {
+			continue
+		}
+		for _, c := range listed(toks, right[:k+1+countList(toks, right[k:])], r.ents[0]) {
+			if !containsEnt(visitors, c) && !isHost(c, dests) {
+				visitors = append(visitors, c)
+			}
+		}
+		break
+	}
 	var out []*mention
 	for _, who := range visitors {
 		out = append(out, d.visitsOf(si, who, host, dests, base, toks, atoms)...)
@@ -159,6 +171,28 @@ func listed(toks []nlp.Token, left []pref, visitor *entity) []*entity {
 }
 
 type dest struct{ city, country string }
+
+// countList returns how many refs after the first continue its list ("A, B and C").
+func countList(toks []nlp.Token, rs []pref) int {
+	n := 0
+	for k := 1; k < len(rs); k++ {
+		sep := toks[rs[k-1].j:rs[k].i]
+		if len(sep) != 1 || (sep[0].Text != "," && sep[0].Lower != "and") || len(rs[k].ents) != 1 {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+func isHost(e *entity, dests []dest) bool {
+	for _, d := range dests {
+		if e.country == d.country {
+			return true
+		}
+	}
+	return false
+}
 
 // visitsOf makes one visitor's visits to each destination country.
 func (d *docState) visitsOf(si int, visitor, host *entity, dests []dest, base engagement.Mention, toks []nlp.Token, atoms []atom) []*mention {

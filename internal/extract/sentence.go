@@ -588,6 +588,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		// "The second conversation with Putin came on 2 March": the person in focus is the other side
 		L = []*entity{d.subject}
 	}
+	if countries(L, R) >= 3 && !anyPlural(left) {
+		return nil, L, "multilateral (three or more countries)"
+	}
 	pairs := pairUp(L, R)
 	for _, r := range left {
 		if r.plural && len(r.ents) == 2 {
@@ -697,6 +700,26 @@ func attached(toks []nlp.Token, t atom, left, right []pref) bool {
 			case "held", "had", "hold", "holds", "has", "have", "made", "paid", "pays", "attended", "received":
 				return len(right) > 0 || t.trig.kind == engagement.Visit
 			}
+		}
+	}
+	return false
+}
+
+// countries counts the distinct known countries of two sides.
+func countries(L, R []*entity) int {
+	seen := map[string]bool{}
+	for _, e := range append(append([]*entity{}, L...), R...) {
+		if e.country != "" {
+			seen[e.country] = true
+		}
+	}
+	return len(seen)
+}
+
+func anyPlural(rs []pref) bool {
+	for _, r := range rs {
+		if r.plural {
+			return true
 		}
 	}
 	return false
