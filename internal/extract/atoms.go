@@ -235,7 +235,7 @@ func pluralAt(toks []nlp.Token, i int) int {
 		}
 		return 1
 	case "the":
-		if next == "two" && i+2 < len(toks) {
+		if next == "two" && toks[i+1].Text == "two" && i+2 < len(toks) {
 			switch toks[i+2].Lower {
 			case "sides", "leaders", "ministers", "officials", "men", "women", "diplomats", "presidents", "premiers", "counterparts", "secretaries", "chiefs":
 				return 3

@@ -39,6 +39,7 @@ type docState struct {
 	ctxDate, ctxEnd engagement.Date // the date of the latest engagement the text dated
 	ctxOrdinal      int
 	ctxSent         int             // the sentence that set ctxDate
+	ctxStated       bool            // ctxDate was written with its year in the text
 	lastPerson      int             // the latest sentence that named someone
 	entry           engagement.Date // the day of the live-blog entry being read
 	prevMade        bool            // the sentence's previous trigger made mentions

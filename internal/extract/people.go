@@ -41,7 +41,11 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 					continue
 				}
 				if !t.former && !generic(toks, a.i) {
-					out = append(out, pref{i: a.i, j: t.j, office: &atoms[k+1], country: a.code, how: "office"})
+					if e := d.byTitle(t.title, a.code); e != nil {
+						out = append(out, pref{i: a.i, j: t.j, ents: []*entity{e}, how: "title of " + e.name})
+					} else {
+						out = append(out, pref{i: a.i, j: t.j, office: &atoms[k+1], country: a.code, how: "office"})
+					}
 				}
 				k++
 				continue
@@ -129,7 +133,8 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 					k2++
 				}
 				if k2 < len(atoms) && atoms[k2].kind == aCounterpart && atoms[k2].i <= a.j+1 {
-					if adj(k2+1, atoms[k2]) && atoms[k2+1].kind == aName {
+					c := atoms[k2]
+					if k2+1 < len(atoms) && atoms[k2+1].kind == aName && (atoms[k2+1].i == c.j || atoms[k2+1].i == c.j+1 && toks[c.j].Text == ",") {
 						if r, ok := d.person(toks, atoms[k2+1], country, atom{}, "counterpart"); ok {
 							r.i = a.i
 							out = append(out, r)
@@ -198,6 +203,8 @@ func (d *docState) pairFor(toks []nlp.Token, a atom) []*entity {
 		fit = func(e *entity) bool { return d.holds(e, "Foreign Minister", "Secretary of State", "Foreign Secretary") }
 	case strings.Contains(role, "defence minister") || strings.Contains(role, "defense minister"):
 		fit = func(e *entity) bool { return d.holds(e, "Defence Minister", "Secretary of Defense") }
+	case strings.Contains(role, "ministers") && !strings.Contains(role, "prime ministers"):
+		fit = func(e *entity) bool { return d.holds(e, "Minister", "Secretary of State", "Foreign Secretary") }
 	case strings.Contains(role, "leaders") || strings.Contains(role, "presidents") || strings.Contains(role, "prime ministers") || strings.Contains(role, "premiers"):
 		fit = func(e *entity) bool { return d.rankOf(e) == 1 }
 	}
@@ -228,7 +235,7 @@ func (d *docState) holds(e *entity, titles ...string) bool {
 			return true
 		}
 		if e.person != nil {
-			if o, ok := d.x.lex.OfficeOn(e.person, d.pub); ok && o.Title == t {
+			if o, ok := d.x.lex.OfficeOn(e.person, d.pub); ok && strings.Contains(o.Title, t) {
 				return true
 			}
 		}
@@ -294,15 +301,28 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 		r.title, r.rank = titleText(t, country)
 	}
 	anchored := t.kind == aTitle || country != "" || how == "counterpart"
-	// the lexicon: full name or alias, then the name without its first words
+	// the lexicon: the full name or an alias; then its longest known prefix
+	// ("Mohammed bin Salman bin Abdulaziz Al Saud"); then the name without its
+	// first words ("Mohammad Ishaq Dar"), but never the part after "bin", which
+	// is the father's name
 	var p *actors.Person
-	for s := 0; s < len(tokens) && p == nil; s++ {
-		if len(tokens)-s < 2 && s > 0 {
-			break
-		}
-		cand := strings.Join(strings.Fields(name)[min(s, len(strings.Fields(name))-1):], " ")
+	fields := strings.Fields(name)
+	try := func(cand string) bool {
 		if q, ok := d.x.lex.Person(cand); ok && (country == "" || q.Country == country) {
 			p = q
+			return true
+		}
+		return false
+	}
+	if !try(name) {
+		for l := len(fields) - 1; l >= 2 && p == nil; l-- {
+			try(strings.Join(fields[:l], " "))
+		}
+		for s := 1; s <= len(fields)-2 && p == nil; s++ {
+			if particles[strings.ToLower(fields[s-1])] {
+				continue
+			}
+			try(strings.Join(fields[s:], " "))
 		}
 	}
 	var e *entity
@@ -483,7 +503,7 @@ func (d *docState) byTitle(t actors.Title, country string) *entity {
 			continue
 		}
 		for _, o := range e.person.Offices {
-			if o.Title == t.Name && (d.pub.IsZero() || o.From.IsZero() || !later(o.From, d.pub)) && (o.To.IsZero() || d.pub.IsZero() || !later(d.pub.Truncate(1), o.To)) {
+			if strings.Contains(o.Title, t.Name) && (d.pub.IsZero() || o.From.IsZero() || !later(o.From, d.pub)) && (o.To.IsZero() || d.pub.IsZero() || !later(d.pub.Truncate(1), o.To)) {
 				return e
 			}
 		}

@@ -81,7 +81,7 @@ func (d *docState) sentence(si int) {
 		year = d.lastYear
 	}
 	// a running narrative: "On 24 February 2022 … The second call came on 2 March"
-	if year == 0 && !d.ctxDate.IsZero() && si-d.ctxSent <= 3 && d.ctxDate.Year != d.pub.Year {
+	if year == 0 && !d.ctxDate.IsZero() && d.ctxStated && si-d.ctxSent <= 3 && d.ctxDate.Year != d.pub.Year {
 		year = d.ctxDate.Year
 	}
 	var made []*mention
@@ -116,6 +116,7 @@ func (d *docState) sentence(si int) {
 				dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false)
 				if !dt.IsZero() && !dated {
 					d.ctxDate, d.ctxEnd, d.ctxSent = dt, end, si
+					d.ctxStated = e.Absolute()
 					dated = true
 				}
 			}
@@ -173,6 +174,7 @@ func (d *docState) sentence(si int) {
 		}
 		if !dated && !last.Date.IsZero() {
 			d.ctxDate, d.ctxEnd, d.ctxSent = last.Date, last.DateEnd, si
+			d.ctxStated = false
 		}
 		var fresh []*mention
 		for _, m := range made {
@@ -376,7 +378,7 @@ func weekdayTok(t nlp.Token) bool {
 // refEndsAt: a reference to a person ends right before token i ("Kishida to visit").
 func refEndsAt(refs []pref, i int) bool {
 	for _, r := range refs {
-		if r.j == i && len(r.ents) > 0 {
+		if r.j == i && r.i == 0 && len(r.ents) > 0 {
 			return true
 		}
 	}
@@ -469,7 +471,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			left = append(left, r)
 		}
 	}
-	if tr.obj && (len(right) == 0 || right[0].i-t.j > 2) {
+	if tr.obj && (len(right) == 0 || right[0].i-t.j > 5 || right[0].i-t.j > 2 && commaBetween(toks, t.j, right[0].i)) {
 		return nil, nil, "no person right after the verb"
 	}
 	if tr.obj && toks[t.i].Lower == "called" && right[0].j < len(toks) {
