@@ -93,7 +93,7 @@ func newDocState(x *Extractor, doc *engagement.Document, explain bool) *docState
 				continue
 			}
 			for _, e := range nlp.FindDates(s.Tokens) {
-				if !e.Absolute() || e.Month == 0 {
+				if !e.Absolute() {
 					continue
 				}
 				dt, end := e.Resolve(nlp.Ref{}, false)
@@ -148,11 +148,19 @@ func (d *docState) findDateline() {
 		if city, country, ok := d.x.lex.City(name); ok {
 			d.dateline.city, d.dateline.country = city, country
 			d.tracef("dateline %q: %s, %s", name, city, country)
-			// "TOKYO, March 16, 2023 (Agency) –": the dateline dates the report
-			if sep == "," && d.doc.Published.IsZero() {
+			// "TOKYO, March 16, 2023 (Agency) –": the dateline dates the report;
+			// "BEIJING, Nov 6 (Agency) –" with the year the text states
+			if sep == "," && d.pub.IsZero() {
 				for _, e := range nlp.FindDates(toks[j+1:]) {
-					if e.Tok0 == 0 && e.Absolute() && e.Day != 0 {
-						d.pub = engagement.Date{Year: e.Year, Month: e.Month, Day: e.Day}
+					if e.Tok0 != 0 || e.Day == 0 || e.Rel != "" {
+						continue
+					}
+					y := e.Year
+					if y == 0 && d.ref.Approx {
+						y = d.ref.Pub.Year
+					}
+					if y != 0 {
+						d.pub = engagement.Date{Year: y, Month: e.Month, Day: e.Day}
 						d.ref = nlp.Ref{Pub: d.pub}
 						d.tracef("publication date %s from the dateline", d.pub)
 					}

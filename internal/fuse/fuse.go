@@ -2,13 +2,19 @@
 // and folds the reports of one engagement into a single record.
 //
 // The store calls it inside the transaction that saves a document: Keys finds
-// the candidate engagements, Same tests each, Build recomputes the record.
+// the candidate engagements, Same tests each, Score ranks those Same accepts,
+// and Build recomputes the record.
+//
+// The invariant between them: any two mentions Same would join share at least
+// one key, so blocking never hides a true match.
 package fuse
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"bilat/internal/engagement"
 )
@@ -23,82 +29,202 @@ type Report struct {
 	Published string
 }
 
-// Keys returns the blocking keys of a mention: two mentions can only report
-// the same engagement if they share a key. A call or meeting is keyed by its
-// kind and each pair of participants from different countries; a visit by its
-// visitor and the country visited.
+// Keys returns the blocking keys of a mention, sorted and without
+// duplicates: two mentions can only report the same engagement if they share
+// a key.
+//
+// A call or meeting is keyed by its kind and, for each pair of participants
+// that can stand on different sides (their countries differ, or one is
+// unknown), each pair of their name tokens: "call|blinken|dar". Same accepts
+// two mentions only when each of two sides has a person that both name with
+// a common token, so the two mentions share the key of those two tokens.
+// Countries are left out of the keys: an unknown country matches any, and
+// the token pair is selective enough.
+//
+// A visit is keyed by each name token of its visitor and the host country
+// ("?" when unknown): "visit|modi|RUS".
+//
+// A name gives at most maxTokens tokens, so a pair of participants gives at
+// most maxTokens² keys (usually 4 to 6).
 func Keys(m engagement.Mention) []string {
 	ps := m.Participants
+	var keys []string
 	if m.Kind == engagement.Visit {
 		if len(ps) == 0 {
 			return nil
 		}
-		return []string{"visit|" + personKey(ps[0]) + "|" + m.HostCountry}
-	}
-	var keys []string
-	for i := range ps {
-		for j := i + 1; j < len(ps); j++ {
-			if ps[i].Country == ps[j].Country {
-				continue
+		host := m.HostCountry
+		if host == "" {
+			host = "?"
+		}
+		for _, t := range nameTokens(ps[0].Name) {
+			keys = append(keys, "visit|"+t+"|"+host)
+		}
+	} else {
+		if len(ps) < 2 {
+			return nil
+		}
+		toks := make([][]string, len(ps))
+		for i := range ps {
+			toks[i] = nameTokens(ps[i].Name)
+		}
+		kind := string(m.Kind)
+		keys = make([]string, 0, 8)
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				if !canOppose(ps[i].Country, ps[j].Country) {
+					continue
+				}
+				for _, x := range toks[i] {
+					for _, y := range toks[j] {
+						lo, hi := x, y
+						if lo > hi {
+							lo, hi = hi, lo
+						}
+						keys = append(keys, kind+"|"+lo+"|"+hi)
+					}
+				}
 			}
-			a, b := personKey(ps[i]), personKey(ps[j])
-			if a > b {
-				a, b = b, a
-			}
-			keys = append(keys, string(m.Kind)+"|"+a+"|"+b)
 		}
 	}
-	return keys
+	slices.Sort(keys)
+	return slices.Compact(keys)
 }
 
-// personKey is the folded last token of a name plus the country: stable
-// across "Ishaq Dar" / "Mohammad Ishaq Dar" and "Bhutto-Zardari" / "Bhutto Zardari".
-func personKey(p engagement.Participant) string {
-	toks := nameTokens(p.Name)
-	last := ""
-	if len(toks) > 0 {
-		last = toks[len(toks)-1]
-	}
-	return last + "@" + p.Country
-}
+// canOppose reports whether two participants of one mention with these
+// countries can be on different sides: not the same known country.
+func canOppose(a, b string) bool { return a != b || a == "" }
 
-// nameTokens splits a name into folded tokens, dropping honorifics.
+// maxTokens bounds the tokens taken from one name: the first two and the
+// last two, which hold the given name and the family name in the orders
+// names come in ("Xi Jinping", "Luiz Inácio Lula da Silva").
+const maxTokens = 4
+
+// nameTokens splits a name into folded tokens (lower case, common Latin
+// diacritics removed) of two letters or more, dropping honorifics and name
+// particles, without duplicates, at most maxTokens. Keys and samePerson both
+// read names through it, which keeps them consistent.
 func nameTokens(name string) []string {
-	f := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) })
-	out := f[:0]
-	for _, t := range f {
-		if len(t) > 1 && !honorific[t] {
-			out = append(out, t)
+	name = foldName(name)
+	var out []string
+	for i := 0; i < len(name); {
+		r, n := utf8.DecodeRuneInString(name[i:])
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
 		}
+		j := i + n
+		for j < len(name) {
+			r, n := utf8.DecodeRuneInString(name[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += n
+		}
+		t := name[i:j]
+		i = j
+		if utf8.RuneCountInString(t) < 2 || honorific[t] || particle[t] || slices.Contains(out, t) {
+			continue
+		}
+		if out == nil {
+			out = make([]string, 0, maxTokens+1)
+		}
+		out = append(out, t)
+	}
+	if len(out) > maxTokens {
+		out = append(out[:2], out[len(out)-2:]...)
 	}
 	return out
 }
 
-var honorific = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "syed": true, "sir": true, "retd": true}
+// foldName folds every letter of a name (see fold).
+func foldName(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Map(fold, s)
+		}
+	}
+	return strings.ToLower(s)
+}
+
+// fold lower-cases r and strips the diacritics of common Latin letters, so
+// "Erdoğan" and "Erdogan", "López" and "Lopez" fold alike.
+func fold(r rune) rune {
+	if f, ok := latinFold[r]; ok {
+		return f
+	}
+	return unicode.ToLower(r)
+}
+
+var latinFold = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, vs := range map[rune]string{
+		'a': "àáâãäåāăą", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě", 'g': "ĝğġģ",
+		'h': "ĥħ", 'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņňŉ",
+		'o': "òóôõöøōŏő", 'r': "ŕŗř", 's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų",
+		'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
+	} {
+		for _, v := range vs {
+			m[v] = base
+			m[unicode.ToUpper(v)] = base
+		}
+	}
+	return m
+}()
+
+var honorific = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "syed": true, "sir": true, "retd": true,
+	"sheikh": true, "shaikh": true, "prof": true, "hon": true, "lt": true, "col": true, "maj": true, "jr": true,
+}
+
+// particle holds name particles: parts of names, but no evidence that two
+// names are one person ("Mohammed bin Salman" / "Tamim bin Hamad").
+var particle = map[string]bool{
+	"bin": true, "ibn": true, "bint": true, "al": true, "el": true,
+	"van": true, "von": true, "der": true, "de": true, "da": true, "dos": true, "del": true,
+}
 
 // samePerson reports whether two participants are the same person: the same
-// country and a shared name token of three letters or more.
+// country (an unknown country matches any) and names that agree. A name of
+// one token agrees with any name containing that token ("Xi" / "Xi Jinping",
+// "Wang" / "Wang Yi"); two longer names agree when they share a token of
+// three letters or more ("Bilawal Bhutto Zardari" / "Bilawal Zardari"), or
+// when every token of the shorter is in the longer. Two-letter tokens alone
+// do not join long names: "Li Qiang" is not "Li Keqiang".
 func samePerson(a, b engagement.Participant) bool {
 	if a.Country != b.Country && a.Country != "" && b.Country != "" {
 		return false
 	}
-	for _, x := range nameTokens(a.Name) {
-		if len(x) < 3 {
-			continue
-		}
-		for _, y := range nameTokens(b.Name) {
-			if x == y {
+	return sameName(nameTokens(a.Name), nameTokens(b.Name))
+}
+
+func sameName(ta, tb []string) bool {
+	if len(ta) == 0 || len(tb) == 0 {
+		return false
+	}
+	if len(ta) > len(tb) {
+		ta, tb = tb, ta
+	}
+	if len(ta) == 1 {
+		return slices.Contains(tb, ta[0])
+	}
+	shared := 0
+	for _, x := range ta {
+		if slices.Contains(tb, x) {
+			if utf8.RuneCountInString(x) >= 3 {
 				return true
 			}
+			shared++
 		}
 	}
-	return false
+	return shared == len(ta) // tokens are distinct: all of the shorter are in the longer
 }
 
 // Same reports whether m, found in document docID, reports the engagement
-// whose reports so far are rs. Two mentions of one document are never joined
-// here: the extractor has already merged what one text says twice, so two
-// mentions it kept apart (the first and the second call) stay apart.
+// whose reports so far are rs: m is compatible with every one of them. Two
+// mentions of one document are never joined here: the extractor has already
+// merged what one text says twice, so two mentions it kept apart (the first
+// and the second call) stay apart.
 func Same(rs []Report, m engagement.Mention, docID int64) bool {
 	if len(rs) == 0 {
 		return false
@@ -116,20 +242,26 @@ func Same(rs []Report, m engagement.Mention, docID int64) bool {
 	return true
 }
 
-// Score ranks a compatible candidate: higher is a closer match (finer
-// agreement on date, agreement on location). Callers pick the best.
+// Score ranks a compatible candidate: higher is a closer match. Each report
+// scores the precision at which its date agrees with m's (0 to 3) and 1 when
+// it gives m's location; the candidate scores the mean over its reports
+// (times 100), so exact agreement beats mere size, then its number of reports.
+// Callers pick the best.
 func Score(rs []Report, m engagement.Mention) int {
+	if len(rs) == 0 {
+		return 0
+	}
 	s := 0
 	for _, r := range rs {
 		p := min(r.Mention.Date.Precision(), m.Date.Precision())
 		if r.Mention.Date.Truncate(p) == m.Date.Truncate(p) {
 			s += p
 		}
-		if r.Mention.Location != "" && strings.EqualFold(r.Mention.Location, m.Location) {
+		if r.Mention.Location != "" && m.Location != "" && sameLocation(r.Mention.Location, m.Location) {
 			s++
 		}
 	}
-	return s
+	return 100*s/len(rs) + min(len(rs), 99)
 }
 
 func compatible(a, b engagement.Mention) bool {
@@ -137,56 +269,85 @@ func compatible(a, b engagement.Mention) bool {
 		return false
 	}
 	if a.Kind == engagement.Visit {
-		if a.HostCountry != b.HostCountry || len(a.Participants) == 0 || len(b.Participants) == 0 ||
-			!samePerson(a.Participants[0], b.Participants[0]) {
-			return false
-		}
-		if !rangesMeet(a, b) {
-			return false
-		}
-	} else {
-		if !sharesTwoSides(a.Participants, b.Participants) {
-			return false
-		}
-		if !datesClose(a.Date, b.Date) {
-			return false
-		}
+		// A visit is the trip as a whole: the same visitor in the same
+		// country at overlapping dates is the same trip, whichever city
+		// each report places it in.
+		return a.HostCountry == b.HostCountry && len(a.Participants) > 0 && len(b.Participants) > 0 &&
+			samePerson(a.Participants[0], b.Participants[0]) && rangesMeet(a, b)
 	}
-	if a.Location != "" && b.Location != "" && !strings.EqualFold(a.Location, b.Location) {
+	if !sharesTwoSides(a.Participants, b.Participants) {
 		return false
 	}
-	return true
+	return rangesMeet(a, b) && sameLocation(a.Location, b.Location)
 }
 
 // sharesTwoSides: the two mentions name the same person on each of two
-// different countries' sides.
+// sides: distinct people x1, x2 of a and y1, y2 of b with x1 = y1 and
+// x2 = y2, not all four of one known country. Symmetric in a and b.
 func sharesTwoSides(a, b []engagement.Participant) bool {
-	countries := map[string]bool{}
-	for _, x := range a {
-		for _, y := range b {
-			if samePerson(x, y) {
-				countries[x.Country] = true
+	for i := range a {
+		for k := range b {
+			if !samePerson(a[i], b[k]) {
+				continue
+			}
+			s1 := side(a[i], b[k])
+			for j := i + 1; j < len(a); j++ {
+				for l := range b {
+					if l == k || !samePerson(a[j], b[l]) {
+						continue
+					}
+					if canOppose(s1, side(a[j], b[l])) {
+						return true
+					}
+				}
 			}
 		}
-	}
-	return len(countries) >= 2
-}
-
-// datesClose: compatible at the precision both state, or a day apart (one
-// outlet's Thursday is another's Friday across time zones).
-func datesClose(a, b engagement.Date) bool {
-	if a.Compatible(b) {
-		return true
-	}
-	if a.Precision() == 3 && b.Precision() == 3 {
-		d := dayNumber(a) - dayNumber(b)
-		return d >= -1 && d <= 1
 	}
 	return false
 }
 
-// rangesMeet: two reports of a visit whose date ranges overlap (or touch)
-// at the precision both state.
+// side is the country of a matched pair: whichever of the two states one.
+func side(x, y engagement.Participant) string {
+	if x.Country != "" {
+		return x.Country
+	}
+	return y.Country
+}
+
+// sameLocation: two locations are compatible when either is unknown, or one
+// names the other ("Washington" / "Washington, D.C.").
+func sameLocation(a, b string) bool {
+	if a == "" || b == "" || strings.EqualFold(a, b) {
+		return true
+	}
+	ta, tb := locTokens(a), locTokens(b)
+	if len(ta) == 0 || len(tb) == 0 {
+		return true
+	}
+	if len(ta) > len(tb) {
+		ta, tb = tb, ta
+	}
+	for i := 0; i+len(ta) <= len(tb); i++ {
+		if slices.Equal(ta, tb[i:i+len(ta)]) {
+			return true
+		}
+	}
+	return false
+}
+
+func locTokens(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, t := range f {
+		f[i] = strings.Map(fold, t)
+	}
+	return f
+}
+
+// rangesMeet: two reports whose date ranges (date to date_end, or the date
+// alone) overlap at the precision both state, with a day's slack: dates
+// compatible at the coarser precision meet ("2022-12" and "2022-12-20"), and
+// so do days a day apart (one outlet's Thursday is another's Friday across
+// time zones). An unknown date meets any.
 func rangesMeet(a, b engagement.Mention) bool {
 	if a.Date.IsZero() || b.Date.IsZero() {
 		return true
@@ -223,48 +384,37 @@ func dayNumber(d engagement.Date) int {
 // Build folds the reports of one engagement into the fused record: the date
 // most reports support at the finest precision they agree on, occurred once
 // any report says it happened, the location most reports give, and the union
-// of participants and topics. id is the engagement's id in the store.
+// of participants and topics; each source keeps what its report says. id is
+// the engagement's id in the store. rs is not modified.
 func Build(id int64, rs []Report) engagement.Engagement {
 	e := engagement.Engagement{ID: id, Participants: []engagement.Participant{}, Topics: []string{}, Sources: []engagement.Source{}}
 	if len(rs) == 0 {
 		return e
 	}
+	rs = slices.Clone(rs)
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].DocID < rs[j].DocID })
 	first := rs[0].Mention
 	e.Kind = first.Kind
 	e.Mode = engagement.Mode(majority(rs, func(m engagement.Mention) string { return string(m.Mode) }))
-	e.Status = engagement.Planned
-	for _, r := range rs {
-		switch r.Mention.Status {
-		case engagement.Occurred:
-			e.Status = engagement.Occurred
-		case engagement.Cancelled:
-			if e.Status == engagement.Planned {
-				e.Status = engagement.Cancelled
-			}
-		}
-	}
-	if e.Mode == "" {
-		e.Mode = engagement.Mode(first.Mode)
-	}
+	e.Status = fusedStatus(rs)
 	d, de := fusedDate(rs)
 	e.Date, e.DateEnd = d.String(), de.String()
 	e.Location = majority(rs, func(m engagement.Mention) string { return m.Location })
 	e.HostCountry = majority(rs, func(m engagement.Mention) string { return m.HostCountry })
 	topics := map[string]bool{}
+	var claimed []bool
 	for _, r := range rs {
 		m := r.Mention
+		// The participants of one report are different people: two of
+		// them never merge into one.
+		claimed = append(claimed[:0], make([]bool, len(e.Participants))...)
 		for _, p := range m.Participants {
-			merged := false
-			for i, q := range e.Participants {
-				if samePerson(p, q) {
-					e.Participants[i] = better(q, p)
-					merged = true
-					break
-				}
-			}
-			if !merged {
+			if i := bestMatch(p, e.Participants, claimed); i >= 0 {
+				e.Participants[i] = better(e.Participants[i], p)
+				claimed[i] = true
+			} else {
 				e.Participants = append(e.Participants, p)
+				claimed = append(claimed, true)
 			}
 		}
 		for _, t := range m.Topics {
@@ -283,17 +433,67 @@ func Build(id int64, rs []Report) engagement.Engagement {
 	return e
 }
 
-// better keeps the fuller of two records of one person: the longer name
-// (the canonical full name), and a title and rank where one is missing.
+// fusedStatus: occurred once any report says it happened; else cancelled
+// once any says so; else planned when any says so.
+func fusedStatus(rs []Report) engagement.Status {
+	var seen = map[engagement.Status]bool{}
+	for _, r := range rs {
+		seen[r.Mention.Status] = true
+	}
+	for _, s := range []engagement.Status{engagement.Occurred, engagement.Cancelled, engagement.Planned} {
+		if seen[s] {
+			return s
+		}
+	}
+	return rs[0].Mention.Status
+}
+
+// bestMatch finds the participant of ps, not yet claimed, that is p: the
+// one with the same name if any, else one of the same known country, else
+// the first samePerson accepts; -1 when none.
+func bestMatch(p engagement.Participant, ps []engagement.Participant, claimed []bool) int {
+	best, bestScore := -1, -1
+	tp := nameTokens(p.Name)
+	for i, q := range ps {
+		if claimed[i] || !samePerson(p, q) {
+			continue
+		}
+		s := 0
+		if slices.Equal(tp, nameTokens(q.Name)) {
+			s += 2
+		}
+		if p.Country != "" && p.Country == q.Country {
+			s++
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}
+
+// better merges two records of one person: the fuller name (more tokens,
+// then longer), the title with the higher rank (then the longer), the rank
+// that goes with it, and a country where one is missing.
 func better(a, b engagement.Participant) engagement.Participant {
 	out := a
-	if len(b.Name) > len(a.Name) {
+	na, nb := len(nameTokens(a.Name)), len(nameTokens(b.Name))
+	if nb > na || (nb == na && len(b.Name) > len(a.Name)) {
 		out.Name = b.Name
 	}
-	if out.Title == "" || (len(b.Title) > len(out.Title) && b.Rank != 0 && (out.Rank == 0 || b.Rank <= out.Rank)) {
+	switch {
+	case a.Title == "" && b.Title != "":
 		out.Title = b.Title
+		if b.Rank != 0 {
+			out.Rank = b.Rank
+		}
+	case a.Title != "" && b.Title != "":
+		if b.Rank != 0 && (a.Rank == 0 || b.Rank < a.Rank) ||
+			b.Rank == a.Rank && len(b.Title) > len(a.Title) {
+			out.Title, out.Rank = b.Title, b.Rank
+		}
 	}
-	if out.Rank == 0 || (b.Rank != 0 && b.Rank < out.Rank) {
+	if out.Rank == 0 {
 		out.Rank = b.Rank
 	}
 	if out.Country == "" {
@@ -302,6 +502,7 @@ func better(a, b engagement.Participant) engagement.Participant {
 	return out
 }
 
+// majority is the most common non-empty value; the earliest on a tie.
 func majority(rs []Report, f func(engagement.Mention) string) string {
 	count := map[string]int{}
 	best, n := "", 0
@@ -318,46 +519,90 @@ func majority(rs []Report, f func(engagement.Mention) string) string {
 	return best
 }
 
-// fusedDate picks the date the most reports support; among equally supported
-// dates the finest; when the best-supported dates disagree, their common part.
+// fusedDate folds the reports' dates and their end dates. The end is kept
+// only when it falls after the fused date.
 func fusedDate(rs []Report) (engagement.Date, engagement.Date) {
-	type cand struct {
-		d, end  engagement.Date
-		support int
-	}
-	var cs []cand
+	var ds, es []engagement.Date
 	for _, r := range rs {
-		d := r.Mention.Date
-		if d.IsZero() {
-			continue
+		if !r.Mention.Date.IsZero() {
+			ds = append(ds, r.Mention.Date)
 		}
-		n := 0
-		for _, o := range rs {
-			if !o.Mention.Date.IsZero() && d.Compatible(o.Mention.Date) {
-				n++
+		if !r.Mention.DateEnd.IsZero() {
+			es = append(es, r.Mention.DateEnd)
+		}
+	}
+	d := foldDates(ds)
+	if d.IsZero() || len(es) == 0 {
+		return d, engagement.Date{}
+	}
+	end := foldDates(es)
+	p := min(d.Precision(), end.Precision())
+	if !laterThan(end.Truncate(p), d.Truncate(p)) {
+		end = engagement.Date{}
+	}
+	return d, end
+}
+
+func laterThan(x, y engagement.Date) bool {
+	if x.Year != y.Year {
+		return x.Year > y.Year
+	}
+	if x.Month != y.Month {
+		return x.Month > y.Month
+	}
+	return x.Day > y.Day
+}
+
+// foldDates picks the date most of ds support at the finest precision
+// where one reading leads: from the day down to the year, the reading that
+// more dates are compatible with than with any other. 2022-12 and
+// 2022-12-20 give 2022-12-20; a Thursday and a Friday in one report each
+// give their month; two reports of Friday against one of Thursday give
+// Friday. When no precision has a leader (the 31st and the 1st across a
+// year's end), the earliest of the finest dates.
+func foldDates(ds []engagement.Date) engagement.Date {
+	if len(ds) == 0 {
+		return engagement.Date{}
+	}
+	finest := 0
+	for _, d := range ds {
+		finest = max(finest, d.Precision())
+	}
+	for p := finest; p >= 1; p-- {
+		var best engagement.Date
+		bestN, tie := 0, false
+		var seen []engagement.Date
+		for _, d := range ds {
+			if d.Precision() < p {
+				continue
+			}
+			c := d.Truncate(p)
+			if slices.Contains(seen, c) {
+				continue
+			}
+			seen = append(seen, c)
+			n := 0
+			for _, o := range ds {
+				if c.Compatible(o) {
+					n++
+				}
+			}
+			switch {
+			case n > bestN:
+				best, bestN, tie = c, n, false
+			case n == bestN:
+				tie = true
 			}
 		}
-		cs = append(cs, cand{d, r.Mention.DateEnd, n})
-	}
-	if len(cs) == 0 {
-		return engagement.Date{}, engagement.Date{}
-	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].support != cs[j].support {
-			return cs[i].support > cs[j].support
-		}
-		return cs[i].d.Precision() > cs[j].d.Precision()
-	})
-	best := cs[0]
-	for _, c := range cs[1:] {
-		if c.support == best.support && c.d.Precision() == best.d.Precision() && c.d != best.d {
-			// tie between disagreeing readings: keep what both agree on
-			p := best.d.Precision()
-			for p > 0 && best.d.Truncate(p) != c.d.Truncate(p) {
-				p--
-			}
-			return best.d.Truncate(p), engagement.Date{}
+		if !tie {
+			return best
 		}
 	}
-	return best.d, best.end
+	var out engagement.Date
+	for _, d := range ds {
+		if d.Precision() == finest && (out.IsZero() || laterThan(out, d)) {
+			out = d
+		}
+	}
+	return out
 }

@@ -196,7 +196,7 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 		}
 	}
 	// a bare year after a preposition: "in 2021", "since 2015", "2021's"
-	if y, ok := year(t.Text); ok && (datePreps[tok(toks, i-1)] || tok(toks, i+1) == "'s" || tok(toks, i-1) == ",") {
+	if y, ok := year(t.Text); ok && (datePreps[tok(toks, i-1)] || tok(toks, i+1) == "'s" || tok(toks, i-1) == "," || tok(toks, i-1) == "'s" || tok(toks, i-1) == "the") {
 		return DateExpr{Year: y}, 1
 	}
 	switch t.Lower {
