@@ -295,7 +295,13 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 	}
 	for i := range toks {
 		if city, l := d.x.venues.match(toks, i, lowerKey); l > 0 {
-			return city
+			k := i - 1
+			if k >= 0 && toks[k].Lower == "the" {
+				k--
+			}
+			if k >= 0 && (toks[k].Lower == "at" || toks[k].Lower == "in" || toks[k].Lower == "inside") {
+				return city // "at the State Department"; "the Kremlin said" places nothing
+			}
 		}
 	}
 	// the place of the latest meeting of the same people, a sentence or two before

@@ -158,6 +158,18 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				out = append(out, pref{i: a.i, j: a.j, ents: []*entity{subj}, poss: a.text == "his" || a.text == "her", how: a.text + " = " + subj.name})
 			}
 		case aPlural:
+			// "Modi and Xi met …, their first meeting": the pair the sentence has just named
+			var named []*entity
+			for _, r := range out {
+				if len(r.ents) == 1 && !r.plural && r.ents[0].country != "" && (len(named) == 0 || named[len(named)-1].country != r.ents[0].country) {
+					named = append(named, r.ents[0])
+				}
+			}
+			if len(named) >= 2 {
+				pair := named[len(named)-2:]
+				out = append(out, pref{i: a.i, j: a.j, ents: pair, plural: true, how: "both = " + pair[0].name + ", " + pair[1].name})
+				continue
+			}
 			if pair := d.pairFor(toks, a); len(pair) == 2 {
 				out = append(out, pref{i: a.i, j: a.j, ents: pair, plural: true, how: "both sides = " + pair[0].name + ", " + pair[1].name})
 			}

@@ -133,6 +133,14 @@ func (d *docState) sentence(si int) {
 			}
 		}
 	}
+	// a time-only entry heading ("14:20 — Putin meets Erdogan") starts an entry of the blog's day
+	if len(toks) > 4 && isClock(toks[0].Text+toks[1].Text+toks[2].Text) && (toks[3].Text == "—" || toks[3].Text == "–" || toks[3].Text == "-") {
+		day := d.entry
+		if day.IsZero() {
+			day = d.pub
+		}
+		d.ctxDate, d.ctxEnd, d.ctxSent, d.ctxStated = day, engagement.Date{}, si, false
+	}
 	// a live blog's entry heading ("Thursday 25 September, 18:10 — …") dates the entry below it
 	if e, ok := entryHeading(toks, dates); ok {
 		if dt, _ := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false); dt.Precision() == 3 {
@@ -365,6 +373,12 @@ func entryHeading(toks []nlp.Token, dates []nlp.DateExpr) (nlp.DateExpr, bool) {
 		}
 	}
 	return nlp.DateExpr{}, false
+}
+
+// isClock: "14:20", "08:10".
+func isClock(s string) bool {
+	h, m, ok := strings.Cut(s, ":")
+	return ok && len(h) >= 1 && len(h) <= 2 && len(m) == 2 && h[0] >= '0' && h[0] <= '9' && m[0] >= '0' && m[0] <= '5'
 }
 
 func weekdayTok(t nlp.Token) bool {
