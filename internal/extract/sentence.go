@@ -116,7 +116,7 @@ func (d *docState) sentence(si int) {
 				dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false)
 				if !dt.IsZero() && !dated {
 					d.ctxDate, d.ctxEnd, d.ctxSent = dt, end, si
-					d.ctxStated = e.Absolute()
+					d.ctxStated = e.Absolute() || e.Rel == "later" && d.ctxStated || e.Rel == "" && e.Year == 0 && year != 0 && d.ctxStated
 					dated = true
 				}
 			}
@@ -389,6 +389,17 @@ func weekdayTok(t nlp.Token) bool {
 	return false
 }
 
+// objectNoun: a noun phrase stands between a verb and the person ("received a gold medal from X").
+func objectNoun(toks []nlp.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch toks[k].Lower {
+		case "a", "an", "his", "her", "their", "its", "our", "my":
+			return true
+		}
+	}
+	return false
+}
+
 // refEndsAt: a reference to a person ends right before token i ("Kishida to visit").
 func refEndsAt(refs []pref, i int) bool {
 	for _, r := range refs {
@@ -402,7 +413,15 @@ func refEndsAt(refs []pref, i int) bool {
 // sinceBefore: "since April 2022", "since becoming FM in April, 2022" — a
 // starting point, not the date of an engagement.
 func sinceBefore(toks []nlp.Token, e nlp.DateExpr) bool {
-	return sentenceHas(toks[max(0, e.Tok0-5):e.Tok0], "since")
+	for k := e.Tok0 - 1; k >= 0 && k >= e.Tok0-8; k-- {
+		switch toks[k].Lower {
+		case "since":
+			return true
+		case ",", ";":
+			return false
+		}
+	}
+	return false
 }
 
 // quoted reports whether token i stands inside quotation marks.
@@ -485,7 +504,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			left = append(left, r)
 		}
 	}
-	if tr.obj && (len(right) == 0 || right[0].i-t.j > 5 || right[0].i-t.j > 2 && commaBetween(toks, t.j, right[0].i)) {
+	if tr.obj && (len(right) == 0 || right[0].i-t.j > 5 || right[0].i-t.j > 2 && (commaBetween(toks, t.j, right[0].i) || objectNoun(toks, t.j, right[0].i))) {
 		return nil, nil, "no person right after the verb"
 	}
 	if tr.obj && toks[t.i].Lower == "called" && right[0].j < len(toks) {

@@ -50,6 +50,10 @@ var datePreps = map[string]bool{"in": true, "since": true, "of": true, "during":
 	"by": true, "early": true, "late": true, "mid": true, "last": true, "this": true, "next": true, "till": true,
 	"before": true, "after": true, "through": true, "throughout": true, "between": true, "and": true, "or": true, "to": true}
 
+// periodWords make "of YEAR" a time ("the summer of 2024"), unlike "the Treaty of 1996".
+var periodWords = map[string]bool{"summer": true, "spring": true, "autumn": true, "fall": true, "winter": true, "end": true,
+	"start": true, "beginning": true, "middle": true, "half": true, "part": true, "months": true, "course": true}
+
 // FindDates returns the date expressions of a sentence in order.
 func FindDates(toks []Token) []DateExpr {
 	var out []DateExpr
@@ -196,7 +200,7 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 		}
 	}
 	// a bare year after a preposition: "in 2021", "since 2015", "2021's"
-	if y, ok := year(t.Text); ok && (datePreps[tok(toks, i-1)] || tok(toks, i+1) == "'s" || tok(toks, i-1) == "," || tok(toks, i-1) == "'s" || tok(toks, i-1) == "the") {
+	if y, ok := year(t.Text); ok && (datePreps[tok(toks, i-1)] && (tok(toks, i-1) != "of" || periodWords[tok(toks, i-2)]) || tok(toks, i+1) == "'s" || tok(toks, i-1) == "," || tok(toks, i-1) == "'s" || tok(toks, i-1) == "the") {
 		return DateExpr{Year: y}, 1
 	}
 	switch t.Lower {
