@@ -18,6 +18,8 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	switch {
 	case !t.trig.noun && len(L) > 0:
 		visitor = L[0]
+	case t.trig.noun && t.j < len(toks) && toks[t.j].Lower == "by" && !(len(right) > 0 && byOf(right[0])):
+		// "the first visit by a US secretary of state": someone unnamed
 	case t.trig.noun && len(L) > 0 && (firstTrigger || possessedBy(toks, t, L)):
 		// "X paid a visit", "his visit", "X's visit"
 		visitor = L[0]
@@ -91,6 +93,17 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			next = a.j
 			if next < len(toks) && (toks[next].Lower == "and" || toks[next].Text == ",") {
 				next++
+			}
+		}
+	}
+	if len(dests) == 0 && startTo >= 0 {
+		// "visited the White House": a seat of government places the trip
+		for k := startTo; k < min(len(toks), startTo+2); k++ {
+			if city, l := d.x.venues.match(toks, k, lowerKey); l > 0 {
+				if _, c, ok := d.x.lex.City(city); ok {
+					dests = append(dests, dest{city, c})
+				}
+				break
 			}
 		}
 	}

@@ -77,7 +77,13 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				}
 				if r, ok := d.person(toks, atoms[k2], country, a, "title pattern"); ok {
 					r.i = a.i
+					if country != "" {
+						r.j = atoms[k2+1].j // "… of France" belongs to the reference
+					}
 					out = append(out, r)
+				}
+				if country != "" {
+					k2++
 				}
 				k = k2
 				continue
@@ -111,7 +117,7 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 						last = k2 + 1
 					}
 				}
-				if last >= 0 && !t.former {
+				if last >= 0 && !t.former && !(a.i > 0 && toks[a.i-1].Lower == "the") {
 					if r, ok := d.person(toks, a, country, t, "apposition"); ok {
 						r.j = atoms[last].j
 						out = append(out, r)

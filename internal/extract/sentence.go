@@ -77,12 +77,34 @@ func (d *docState) sentence(si int) {
 			year = e.Year
 		}
 	}
-	if year == 0 && d.lastYear != 0 && si-d.lastYearSent <= 1 {
-		year = d.lastYear
-	}
-	// a running narrative: "On 24 February 2022 … The second call came on 2 March"
-	if year == 0 && !d.ctxDate.IsZero() && d.ctxStated && si-d.ctxSent <= 3 && d.ctxDate.Year != d.pub.Year {
-		year = d.ctxDate.Year
+	// a year from the text just before (the last stated year, or the
+	// narrative's date), kept only where it puts the date nearer its anchor
+	// than the publication year does: "On 24 February 2022 … on 2 March"
+	// continues 2022; "his visit in June 2022 … the call on 15 November" in a
+	// December 2024 report is 2024
+	if year == 0 {
+		cand, anchor := 0, engagement.Date{}
+		if d.lastYear != 0 && si-d.lastYearSent <= 1 {
+			cand, anchor = d.lastYear, engagement.Date{Year: d.lastYear}
+		}
+		if !d.ctxDate.IsZero() && d.ctxStated && si-d.ctxSent <= 3 {
+			cand, anchor = d.ctxDate.Year, d.ctxDate
+		}
+		if cand != 0 {
+			year = cand
+			if !d.pub.IsZero() && d.pub.Year != cand {
+				for _, e := range dates {
+					if e.Rel == "" && e.Year == 0 && e.Month != 0 {
+						withCand := engagement.Date{Year: cand, Month: e.Month, Day: max(e.Day, 1)}
+						withPub, _ := e.Resolve(nlp.Ref{Pub: d.pub}, false)
+						if daysApart(withPub, d.pub) < daysApart(withCand, anchor) {
+							year = 0
+						}
+						break
+					}
+				}
+			}
+		}
 	}
 	var made []*mention
 	var subject []*entity
@@ -387,6 +409,21 @@ func weekdayTok(t nlp.Token) bool {
 		return true
 	}
 	return false
+}
+
+// daysApart is the distance in days between two dates (the first day of coarser ones).
+func daysApart(a, b engagement.Date) int {
+	if a.IsZero() || b.IsZero() {
+		return 1 << 30
+	}
+	f := func(d engagement.Date) engagement.Date {
+		return engagement.Date{Year: d.Year, Month: max(d.Month, 1), Day: max(d.Day, 1)}
+	}
+	n := dayNum(f(a)) - dayNum(f(b))
+	if n < 0 {
+		n = -n
+	}
+	return n
 }
 
 // objectNoun: a noun phrase stands between a verb and the person ("received a gold medal from X").

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -143,7 +144,10 @@ func TestSpeedAPI(t *testing.T) {
 		}},
 		{"stats", func(int) string { return "/api/stats" }},
 	}
-	const n = 200
+	n := 200
+	if v, err := strconv.Atoi(os.Getenv("BILAT_SPEED_N")); err == nil && v > 0 {
+		n = v
+	}
 	t.Logf("%d engagements; %d requests per route", st.Engagements, n)
 	t.Logf("%-12s %9s | %27s | %27s", "route", "cold", "cached: p50 / p95 / p99", "uncached: p50 / p95 / p99")
 	for _, rt := range routes {
