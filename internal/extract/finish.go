@@ -34,6 +34,23 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		// "On a ten-day trip in September, Bilawal attended …": the subject after the fronted phrase
 		visitor = right[0].ents[0]
 	}
+	// "X invited Y to visit", "X's invitation to Y to visit the kingdom":
+	// Y is the visitor, X the host
+	var inviter *entity
+	if k := invitationAt(toks, t.i); k >= 0 {
+		var invitee *entity
+		for _, r := range append(append([]pref{}, left...), right...) {
+			if len(r.ents) == 1 && !r.plural && r.i > k && r.j <= t.i {
+				invitee = r.ents[0]
+			}
+			if len(r.ents) == 1 && !r.plural && r.j <= k && r.i < k {
+				inviter = r.ents[0]
+			}
+		}
+		if invitee != nil {
+			visitor = invitee
+		}
+	}
 	if visitor == nil {
 		return nil, nil, "no identified visitor"
 	}
@@ -122,11 +139,17 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			}
 		}
 	}
+	if len(dests) == 0 && inviter != nil && inviter.country != "" && inviter != visitor {
+		dests = append(dests, dest{"", inviter.country}) // "… to visit the kingdom"
+	}
 	if len(dests) == 0 {
 		return nil, []*entity{visitor}, "no destination"
 	}
 	// a host named: "at the invitation of X", "hosted by X", "received by X"
-	var host *entity
+	host := inviter
+	if host == visitor {
+		host = nil
+	}
 	for _, r := range right {
 		if r.i >= 2 && (toks[r.i-1].Lower == "of" && toks[r.i-2].Lower == "invitation" || toks[r.i-1].Lower == "by" && (toks[r.i-2].Lower == "hosted" || toks[r.i-2].Lower == "received")) && len(r.ents) > 0 {
 			host = r.ents[0]
@@ -249,6 +272,20 @@ func commaBetween(toks []nlp.Token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// invitationAt returns the index of "invited"/"invitation" shortly before a
+// visit trigger ("invited Foreign Minister Qin to visit"), or -1.
+func invitationAt(toks []nlp.Token, i int) int {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		switch toks[k].Lower {
+		case "invited", "invites", "invite", "invitation", "inviting":
+			return k
+		case ";":
+			return -1
+		}
+	}
+	return -1
 }
 
 // possessedBy: the noun's possessor is the subject found for it ("his visit").

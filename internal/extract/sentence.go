@@ -426,6 +426,16 @@ func daysApart(a, b engagement.Date) int {
 	return n
 }
 
+// infinitive: "to meet", "to hold talks", "to make a visit" just before a trigger.
+func infinitive(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if toks[k].Lower == "to" {
+			return k+1 == i || toks[k+1].Lower == "hold" || toks[k+1].Lower == "make" || toks[k+1].Lower == "pay" || toks[k+1].Lower == "have"
+		}
+	}
+	return false
+}
+
 // objectNoun: a noun phrase stands between a verb and the person ("received a gold medal from X").
 func objectNoun(toks []nlp.Token, i, j int) bool {
 	for k := i; k < j; k++ {
@@ -562,6 +572,17 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	}
 	if t.i > 1 && toks[t.i-1].Lower == "to" && (intent[toks[t.i-2].Lower] || refEndsAt(refs, t.i-1)) && (tr.kind != engagement.Visit || !tr.dest || toks[t.i].Lower == "visit" || toks[t.i].Lower == "travel") {
 		status = engagement.Planned
+	}
+	// "had been due to address parliament and to hold talks": an infinitive after an intent
+	if status == engagement.Occurred && infinitive(toks, t.i) {
+		for k := 0; k < t.i; k++ {
+			if futureCues[toks[k].Lower] || intent[toks[k].Lower] && k+1 < len(toks) && toks[k+1].Lower == "to" {
+				status = engagement.Planned
+			}
+			if toks[k].Text == ";" {
+				status = engagement.Occurred
+			}
+		}
 	}
 	for k := max(0, t.i-8); k < min(len(toks), t.j+8); k++ {
 		if cancelCues[toks[k].Lower] || (toks[k].Lower == "called" && k+1 < len(toks) && toks[k+1].Lower == "off") {
