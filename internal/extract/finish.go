@@ -139,6 +139,23 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			}
 		}
 	}
+	// "the visiting Chinese premier held talks with X": the country the visitor is in
+	if len(dests) == 0 && toks[t.i].Lower == "visiting" && len(right) > 0 && right[0].i == t.j && len(right[0].ents) == 1 {
+		visitor = right[0].ents[0]
+		host := d.dateline.country
+		for _, r := range right[1:] {
+			if len(r.ents) == 1 && r.ents[0].country != "" && r.ents[0].country != visitor.country {
+				host = r.ents[0].country
+				break
+			}
+		}
+		if host != "" && host != visitor.country {
+			dests = append(dests, dest{d.dateline.city, host})
+			if host != d.dateline.country {
+				dests[0].city = ""
+			}
+		}
+	}
 	if len(dests) == 0 && inviter != nil && inviter.country != "" && inviter != visitor {
 		dests = append(dests, dest{"", inviter.country}) // "… to visit the kingdom"
 	}

@@ -379,17 +379,17 @@ func entryHeading(toks []nlp.Token, dates []nlp.DateExpr) (nlp.DateExpr, bool) {
 		return nlp.DateExpr{}, false
 	}
 	e := dates[0]
-	start := e.Tok0
-	if start > 0 && weekdayTok(toks[0]) {
-		start = 0
-	}
-	if start != 0 && !(e.Tok0 == 1 && weekdayTok(toks[0])) {
+	if e.Tok0 != 0 && !(e.Tok0 == 1 && weekdayTok(toks[0])) {
 		return nlp.DateExpr{}, false
+	}
+	// "Thursday 25 September": the day of the month after the weekday
+	if e.Rel == "weekday" && len(dates) > 1 && dates[1].Tok0 <= e.Tok1+1 && dates[1].Day != 0 {
+		e = dates[1]
 	}
 	if e.Day == 0 && e.Rel != "weekday" {
 		return nlp.DateExpr{}, false
 	}
-	for _, t := range toks[e.Tok1:min(len(toks), e.Tok1+4)] {
+	for _, t := range toks[e.Tok1:min(len(toks), e.Tok1+6)] {
 		if t.Text == "—" || t.Text == "–" || t.Text == "-" || t.Text == ":" || t.Text == "|" {
 			return e, true
 		}
