@@ -206,3 +206,26 @@ func (e *Engagement) Countries() []string {
 	add(e.HostCountry)
 	return out
 }
+
+// DayNumber counts days from a fixed epoch, so that the difference of two
+// day numbers is the number of days between the dates. Missing month or day
+// count as the first.
+func (d Date) DayNumber() int {
+	y, m, day := d.Year, max(d.Month, 1), max(d.Day, 1)
+	a := (14 - m) / 12
+	y = y + 4800 - a
+	m = m + 12*a - 3
+	return day + (153*m+2)/5 + 365*y + y/4 - y/100 + y/400 - 32045
+}
+
+// After reports whether d comes after o, comparing field by field (an
+// unknown month or day counts as before any known one).
+func (d Date) After(o Date) bool {
+	if d.Year != o.Year {
+		return d.Year > o.Year
+	}
+	if d.Month != o.Month {
+		return d.Month > o.Month
+	}
+	return d.Day > o.Day
+}

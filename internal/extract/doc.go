@@ -100,7 +100,7 @@ func newDocState(x *Extractor, doc *engagement.Document, explain bool) *docState
 				if !end.IsZero() {
 					dt = end
 				}
-				if later(dt, latest) {
+				if dt.After(latest) {
 					latest = dt
 				}
 			}
@@ -114,16 +114,6 @@ func newDocState(x *Extractor, doc *engagement.Document, explain bool) *docState
 	}
 	d.findDateline()
 	return d
-}
-
-func later(a, b engagement.Date) bool {
-	if a.Year != b.Year {
-		return a.Year > b.Year
-	}
-	if a.Month != b.Month {
-		return a.Month > b.Month
-	}
-	return a.Day > b.Day
 }
 
 // findDateline reads "ISLAMABAD:", "NEW DELHI, May 3 (Reuters) -" or "WASHINGTON —" at the start of the text.

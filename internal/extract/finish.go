@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bufio"
 	"strings"
 
 	"bilat/internal/engagement"
@@ -421,16 +420,8 @@ func near(a, b engagement.Date) bool {
 	if a.Precision() < 3 || b.Precision() < 3 {
 		return a.Precision() >= 2 && b.Precision() >= 2 && a.Truncate(2) == b.Truncate(2) && false
 	}
-	x, y := dayNum(a), dayNum(b)
+	x, y := a.DayNumber(), b.DayNumber()
 	return x-y <= 3 && y-x <= 3
-}
-
-func dayNum(d engagement.Date) int {
-	y, m := d.Year, d.Month
-	a := (14 - m) / 12
-	y = y + 4800 - a
-	m = m + 12*a - 3
-	return d.Day + (153*m+2)/5 + 365*y + y/4 - y/100 + y/400 - 32045
 }
 
 // topicsIn returns the topic tags a sentence states.
@@ -486,7 +477,7 @@ func same(a, b *mention) bool {
 			if be.IsZero() {
 				be = b.Date
 			}
-			return dayNum(a.Date) <= dayNum(be)+1 && dayNum(b.Date) <= dayNum(ae)+1
+			return a.Date.DayNumber() <= be.DayNumber()+1 && b.Date.DayNumber() <= ae.DayNumber()+1
 		}
 		return a.Date.Compatible(b.Date) || b.Date.Compatible(collapse(a.Date, a.DateEnd)) || a.Date.Compatible(collapse(b.Date, b.DateEnd))
 	}
@@ -497,7 +488,7 @@ func same(a, b *mention) bool {
 		return true
 	}
 	if a.Date.Precision() == 3 && b.Date.Precision() == 3 {
-		x := dayNum(a.Date) - dayNum(b.Date)
+		x := a.Date.DayNumber() - b.Date.DayNumber()
 		return x >= -1 && x <= 1
 	}
 	return false
@@ -568,23 +559,4 @@ func (d *docState) final() []engagement.Mention {
 		res = append(res, m.Mention)
 	}
 	return res
-}
-
-func loadVenues() (*phraseIndex[string], error) {
-	f, err := data.Open("data/venues.txt")
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	ix := newIndex[string]()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		phrase, city, _ := strings.Cut(line, "|")
-		ix.add(words(phrase), city)
-	}
-	return ix, sc.Err()
 }

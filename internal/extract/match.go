@@ -90,13 +90,14 @@ func words(s string) []string {
 	return out
 }
 
-func loadTriggers() (*phraseIndex[trigger], error) {
-	f, err := data.Open("data/triggers.txt")
+// dataLines calls fn for each line of an embedded data file that is not
+// blank or a # comment, with its line number.
+func dataLines(name string, fn func(n int, line string) error) error {
+	f, err := data.Open(name)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
-	ix := newIndex[trigger]()
 	sc := bufio.NewScanner(f)
 	n := 0
 	for sc.Scan() {
@@ -105,9 +106,19 @@ func loadTriggers() (*phraseIndex[trigger], error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
+		if err := fn(n, line); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+func loadTriggers() (*phraseIndex[trigger], error) {
+	ix := newIndex[trigger]()
+	err := dataLines("data/triggers.txt", func(n int, line string) error {
 		parts := strings.Split(line, "|")
 		if len(parts) != 4 {
-			return nil, fmt.Errorf("extract: data/triggers.txt:%d: want phrase|kind|mode|flags", n)
+			return fmt.Errorf("extract: data/triggers.txt:%d: want phrase|kind|mode|flags", n)
 		}
 		t := trigger{words: words(parts[0]), kind: engagement.Kind(parts[1]), mode: engagement.Mode(parts[2])}
 		for _, fl := range strings.Fields(parts[3]) {
@@ -121,10 +132,25 @@ func loadTriggers() (*phraseIndex[trigger], error) {
 			case "noun":
 				t.noun = true
 			default:
-				return nil, fmt.Errorf("extract: data/triggers.txt:%d: unknown flag %q", n, fl)
+				return fmt.Errorf("extract: data/triggers.txt:%d: unknown flag %q", n, fl)
 			}
 		}
 		ix.add(t.words, t)
-	}
-	return ix, sc.Err()
+		return nil
+	})
+	return ix, err
+}
+
+// loadVenues reads the seats of government and venues that place a meeting in a city.
+func loadVenues() (*phraseIndex[string], error) {
+	ix := newIndex[string]()
+	err := dataLines("data/venues.txt", func(n int, line string) error {
+		phrase, city, ok := strings.Cut(line, "|")
+		if !ok {
+			return fmt.Errorf("extract: data/venues.txt:%d: want phrase|city", n)
+		}
+		ix.add(words(phrase), city)
+		return nil
+	})
+	return ix, err
 }

@@ -521,7 +521,7 @@ func (d *docState) byTitle(t actors.Title, country string) *entity {
 			continue
 		}
 		for _, o := range e.person.Offices {
-			if strings.Contains(o.Title, t.Name) && (d.pub.IsZero() || o.From.IsZero() || !later(o.From, d.pub)) && (o.To.IsZero() || d.pub.IsZero() || !later(d.pub.Truncate(1), o.To)) {
+			if strings.Contains(o.Title, t.Name) && (d.pub.IsZero() || o.From.IsZero() || !o.From.After(d.pub)) && (o.To.IsZero() || d.pub.IsZero() || !d.pub.Truncate(1).After(o.To)) {
 				return e
 			}
 		}

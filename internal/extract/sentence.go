@@ -416,10 +416,7 @@ func daysApart(a, b engagement.Date) int {
 	if a.IsZero() || b.IsZero() {
 		return 1 << 30
 	}
-	f := func(d engagement.Date) engagement.Date {
-		return engagement.Date{Year: d.Year, Month: max(d.Month, 1), Day: max(d.Day, 1)}
-	}
-	n := dayNum(f(a)) - dayNum(f(b))
+	n := a.DayNumber() - b.DayNumber()
 	if n < 0 {
 		n = -n
 	}
@@ -716,7 +713,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 
 func after2(a, b engagement.Date) bool {
 	p := min(a.Precision(), b.Precision())
-	return later(a.Truncate(p), b.Truncate(p))
+	return a.Truncate(p).After(b.Truncate(p))
 }
 
 // collapse turns a range into the coarsest date both ends share.

@@ -366,19 +366,10 @@ func rangesMeet(a, b engagement.Mention) bool {
 func before(x, y engagement.Date) bool {
 	p := min(x.Precision(), y.Precision())
 	if p == 3 {
-		return dayNumber(x)+1 < dayNumber(y)
+		return x.DayNumber()+1 < y.DayNumber()
 	}
 	xs, ys := x.Truncate(p), y.Truncate(p)
 	return xs.Year < ys.Year || (xs.Year == ys.Year && xs.Month < ys.Month)
-}
-
-func dayNumber(d engagement.Date) int {
-	// days since a fixed epoch, enough for differences (Fliegel–Van Flandern).
-	y, m := d.Year, d.Month
-	a := (14 - m) / 12
-	y = y + 4800 - a
-	m = m + 12*a - 3
-	return d.Day + (153*m+2)/5 + 365*y + y/4 - y/100 + y/400 - 32045
 }
 
 // Build folds the reports of one engagement into the fused record: the date
@@ -537,20 +528,10 @@ func fusedDate(rs []Report) (engagement.Date, engagement.Date) {
 	}
 	end := foldDates(es)
 	p := min(d.Precision(), end.Precision())
-	if !laterThan(end.Truncate(p), d.Truncate(p)) {
+	if !end.Truncate(p).After(d.Truncate(p)) {
 		end = engagement.Date{}
 	}
 	return d, end
-}
-
-func laterThan(x, y engagement.Date) bool {
-	if x.Year != y.Year {
-		return x.Year > y.Year
-	}
-	if x.Month != y.Month {
-		return x.Month > y.Month
-	}
-	return x.Day > y.Day
 }
 
 // foldDates picks the date most of ds support at the finest precision
@@ -600,7 +581,7 @@ func foldDates(ds []engagement.Date) engagement.Date {
 	}
 	var out engagement.Date
 	for _, d := range ds {
-		if d.Precision() == finest && (out.IsZero() || laterThan(out, d)) {
+		if d.Precision() == finest && (out.IsZero() || out.After(d)) {
 			out = d
 		}
 	}

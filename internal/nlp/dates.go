@@ -54,6 +54,8 @@ var datePreps = map[string]bool{"in": true, "since": true, "of": true, "during":
 var periodWords = map[string]bool{"summer": true, "spring": true, "autumn": true, "fall": true, "winter": true, "end": true,
 	"start": true, "beginning": true, "middle": true, "half": true, "part": true, "months": true, "course": true}
 
+var numberWords = map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
 // FindDates returns the date expressions of a sentence in order.
 func FindDates(toks []Token) []DateExpr {
 	var out []DateExpr
@@ -253,37 +255,22 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 			return DateExpr{Rel: "later", N: 1}, 3
 		}
 	}
-	// "two days later", "a week later", "days later"
-	if tok(toks, i+2) == "later" || tok(toks, i+2) == "afterwards" {
-		n := map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}[t.Lower]
+	// "two days later", "a week later"; "three days ago", "a week ago"
+	if rel := tok(toks, i+2); rel == "later" || rel == "afterwards" || rel == "ago" {
+		n, ok := numberWords[t.Lower]
 		if v, err := strconv.Atoi(t.Text); err == nil {
-			n = v
+			n, ok = v, true
 		}
-		switch tok(toks, i+1) {
-		case "days", "day":
-			if n > 0 {
-				return DateExpr{Rel: "later", N: n}, 3
-			}
-		case "weeks", "week":
-			if n > 0 {
-				return DateExpr{Rel: "later", N: 7 * n, Weeks: true}, 3
-			}
+		kind := "later"
+		if rel == "ago" {
+			kind = "days_ago"
 		}
-	}
-	// "three days ago", "a week ago"
-	if tok(toks, i+2) == "ago" {
-		n := map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 0}[t.Lower]
-		if v, err := strconv.Atoi(t.Text); err == nil {
-			n = v
-		}
-		switch tok(toks, i+1) {
-		case "days", "day":
-			if n > 0 {
-				return DateExpr{Rel: "days_ago", N: n}, 3
-			}
-		case "weeks", "week":
-			if n > 0 {
-				return DateExpr{Rel: "days_ago", N: 7 * n}, 3
+		if ok && n > 0 {
+			switch tok(toks, i+1) {
+			case "days", "day":
+				return DateExpr{Rel: kind, N: n}, 3
+			case "weeks", "week":
+				return DateExpr{Rel: kind, N: 7 * n, Weeks: true}, 3
 			}
 		}
 	}
@@ -352,7 +339,11 @@ func (e DateExpr) Resolve(ref Ref, future bool) (engagement.Date, engagement.Dat
 	case "tomorrow":
 		return at(base.AddDate(0, 0, 1), 3), engagement.Date{}
 	case "days_ago":
-		return at(base.AddDate(0, 0, -e.N), 3), engagement.Date{}
+		prec := 3
+		if e.Weeks {
+			prec = 2
+		}
+		return at(base.AddDate(0, 0, -e.N), prec), engagement.Date{}
 	case "weekday":
 		if p.Precision() < 3 {
 			return at(base, 2), engagement.Date{}
