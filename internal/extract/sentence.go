@@ -135,7 +135,7 @@ func (d *docState) sentence(si int) {
 		if len(ms) > 0 {
 			// a trigger sentence's date becomes the context of the next ones
 			if e, ok := pickDate(toks, dates, t, trigs); ok {
-				dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false)
+				dt, end := e.Resolve(d.refFor(year), false)
 				if !dt.IsZero() && !dated {
 					d.ctxDate, d.ctxEnd, d.ctxSent = dt, end, si
 					d.ctxStated = e.Absolute() || e.Rel == "later" && d.ctxStated || e.Rel == "" && e.Year == 0 && year != 0 && d.ctxStated
@@ -148,7 +148,7 @@ func (d *docState) sentence(si int) {
 	if len(made) == 0 && d.ctxDate.IsZero() {
 		for _, t := range trigs {
 			if e, ok := pickDate(toks, dates, t, trigs); ok {
-				if dt, end := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false); !dt.IsZero() {
+				if dt, end := e.Resolve(d.refFor(year), false); !dt.IsZero() {
 					d.ctxDate, d.ctxEnd, d.ctxSent = dt, end, si
 					break
 				}
@@ -165,7 +165,7 @@ func (d *docState) sentence(si int) {
 	}
 	// a live blog's entry heading ("Thursday 25 September, 18:10 — …") dates the entry below it
 	if e, ok := entryHeading(toks, dates); ok {
-		if dt, _ := e.Resolve(nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year}, false); dt.Precision() == 3 {
+		if dt, _ := e.Resolve(d.refFor(year), false); dt.Precision() == 3 {
 			d.ctxDate, d.ctxEnd, d.ctxSent = dt, engagement.Date{}, si
 			d.entry = dt
 		}
@@ -411,6 +411,17 @@ func weekdayTok(t nlp.Token) bool {
 	return false
 }
 
+// refFor is what the sentence's date expressions resolve against: the
+// publication date (or the live-blog entry's day), the year in focus, and
+// the date of the engagement in focus.
+func (d *docState) refFor(year int) nlp.Ref {
+	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year, Ctx: d.ctxDate}
+	if !d.entry.IsZero() {
+		ref.Pub, ref.Approx = d.entry, false
+	}
+	return ref
+}
+
 // daysApart is the distance in days between two dates (the first day of coarser ones).
 func daysApart(a, b engagement.Date) int {
 	if a.IsZero() || b.IsZero() {
@@ -587,10 +598,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 	// date
-	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year, Ctx: d.ctxDate}
-	if !d.entry.IsZero() {
-		ref.Pub, ref.Approx = d.entry, false
-	}
+	ref := d.refFor(year)
 	var date, dateEnd engagement.Date
 	anchor := ""
 	if e, ok := pickDate(toks, dates, t, trigs); ok {
