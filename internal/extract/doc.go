@@ -42,6 +42,7 @@ type docState struct {
 	ctxStated       bool            // ctxDate was written with its year in the text
 	lastPerson      int             // the latest sentence that named someone
 	entry           engagement.Date // the day of the live-blog entry being read
+	firstText       int             // the first sentence that is not furniture
 	prevMade        bool            // the sentence's previous trigger made mentions
 	lastYear        int             // the year of the latest absolute date, and its sentence
 	lastYearSent    int
@@ -204,7 +205,11 @@ func furniture(sents []nlp.Sentence) []bool {
 
 // run reads the document sentence by sentence.
 func (d *docState) run() {
+	d.firstText = -1
 	for i := range d.sents {
+		if !d.skip[i] && d.firstText < 0 {
+			d.firstText = i
+		}
 		if d.skip[i] {
 			if d.explain && strings.TrimSpace(d.sents[i].Text) != "" {
 				d.tracef("[%d] skipped as page furniture: %q", i, clip(d.sents[i].Text, 70))

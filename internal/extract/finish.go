@@ -340,9 +340,16 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 		return ""
 	}
 	best, dist := "", 1<<30
+	since := -1
+	for k := t.j; k < len(toks); k++ {
+		if toks[k].Lower == "since" {
+			since = k
+			break
+		}
+	}
 	for _, a := range atoms {
-		if a.kind != aCity || a.i == 0 {
-			continue
+		if a.kind != aCity || a.i == 0 || since >= 0 && a.i > since {
+			continue // "… since they met in Astana": another meeting's place
 		}
 		p := toks[a.i-1].Lower
 		if p != "in" && p != "at" && p != "to" {

@@ -144,6 +144,18 @@ func (d *docState) sentence(si int) {
 			}
 		}
 	}
+	// a dated lead ("President Biden told Qatar's emir on Monday …") dates the story
+	if len(made) == 0 && len(trigs) == 0 && d.ctxDate.IsZero() && si <= d.firstText+2 {
+		for _, e := range dates {
+			if e.Rel == "" && e.Day == 0 || quoted(toks, e.Tok0) || sinceBefore(toks, e) {
+				continue
+			}
+			if dt, _ := e.Resolve(d.refFor(year), false); dt.Precision() == 3 {
+				d.ctxDate, d.ctxEnd, d.ctxSent, d.ctxStated = dt, engagement.Date{}, si, false
+				break
+			}
+		}
+	}
 	// a lead that names no one ("Pakistan and the US held talks yesterday") still dates what follows
 	if len(made) == 0 && d.ctxDate.IsZero() {
 		for _, t := range trigs {
@@ -351,7 +363,12 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if prev == "until" || prev == "by" || prev == "till" || prev == "before" {
 			continue
 		}
-		if sinceBefore(toks, e) || quoted(toks, e.Tok0) {
+		if quoted(toks, e.Tok0) {
+			continue
+		}
+		// "since they met in Astana in October": the date belongs to the
+		// trigger inside the since-clause, not to one outside it
+		if k := sinceAt(toks, e); k >= 0 && !(k < t.i && t.j <= e.Tok0) {
 			continue
 		}
 		if e.Rel == "recent" && e.Tok0 > 0 && t.i > e.Tok0 && t.i-e.Tok0 > 3 {
@@ -467,16 +484,19 @@ func refEndsAt(refs []pref, i int) bool {
 
 // sinceBefore: "since April 2022", "since becoming FM in April, 2022" — a
 // starting point, not the date of an engagement.
-func sinceBefore(toks []nlp.Token, e nlp.DateExpr) bool {
+func sinceBefore(toks []nlp.Token, e nlp.DateExpr) bool { return sinceAt(toks, e) >= 0 }
+
+// sinceAt returns the index of the "since" that governs a date expression, or -1.
+func sinceAt(toks []nlp.Token, e nlp.DateExpr) int {
 	for k := e.Tok0 - 1; k >= 0 && k >= e.Tok0-8; k-- {
 		switch toks[k].Lower {
 		case "since":
-			return true
+			return k
 		case ",", ";":
-			return false
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // quoted reports whether token i stands inside quotation marks.
