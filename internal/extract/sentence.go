@@ -794,6 +794,12 @@ func inPerson(toks []nlp.Token) bool {
 // attached: a noun trigger names its participants next to it ("his call",
 // "meeting with Blinken", "talks between X and Y", "the Qureshi-Blinken call").
 func attached(toks []nlp.Token, t atom, left, right []pref) bool {
+	// "the meeting most watched in Asia was between Modi and Xi"
+	for _, r := range right {
+		if r.i > 0 && toks[r.i-1].Lower == "between" && !commaBetween(toks, t.j, r.i) {
+			return true
+		}
+	}
 	if len(right) > 0 && right[0].i-t.j <= 3 {
 		switch toks[t.j].Lower {
 		case "with", "between", "of", "by", "on", "to", "from":
