@@ -17,6 +17,7 @@ import (
 // Country is a state that engagements can involve.
 type Country struct {
 	Code           string // ISO 3166-1 alpha-3
+	Alpha2         string // ISO 3166-1 alpha-2, upper case ("" when not known)
 	Name           string // short common English name
 	Aliases        []string
 	Demonyms       []string
@@ -78,6 +79,7 @@ type holding struct {
 type Lexicon struct {
 	countries   []Country // sorted by code
 	byCode      map[string]int
+	byAlpha2    map[string]string // alpha-2 (and "UK") to alpha-3
 	nameExact   map[string]string // short capital aliases, case-sensitive
 	nameLoose   map[string]string // everything else, looseKey
 	cities      map[string]cityRef
@@ -109,6 +111,14 @@ func (l *Lexicon) Country(code string) (Country, bool) {
 		return Country{}, false
 	}
 	return l.countries[i], true
+}
+
+// CountryByAlpha2 returns the alpha-3 code of the country with the given
+// ISO 3166-1 alpha-2 code, in any case. It also takes "uk", the United
+// Kingdom's internet domain, for GBR.
+func (l *Lexicon) CountryByAlpha2(code string) (string, bool) {
+	c, ok := l.byAlpha2[strings.ToUpper(strings.TrimSpace(code))]
+	return c, ok
 }
 
 // Countries returns every country, sorted by code.

@@ -141,6 +141,104 @@ func TestCountryByName(t *testing.T) {
 	}
 }
 
+func TestCountryByAlpha2(t *testing.T) {
+	l := embedded(t)
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"PK", "PAK", true},
+		{"pk", "PAK", true},
+		{" Us ", "USA", true},
+		{"GB", "GBR", true},
+		{"gb", "GBR", true},
+		{"uk", "GBR", true}, // the internet domain
+		{"UK", "GBR", true},
+		{"DE", "DEU", true},
+		{"CN", "CHN", true},
+		{"KP", "PRK", true},
+		{"KR", "KOR", true},
+		{"CD", "COD", true},
+		{"CG", "COG", true},
+		{"NO", "NOR", true}, // not YAML's boolean no
+		{"SZ", "SWZ", true},
+		{"MK", "MKD", true},
+		{"XK", "XKX", true},
+		{"TW", "TWN", true},
+		{"PS", "PSE", true},
+		{"VA", "VAT", true},
+		{"ZZ", "", false},
+		{"EU", "", false},
+		{"PAK", "", false},
+		{"P", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := l.CountryByAlpha2(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("CountryByAlpha2(%q) = %q, %v, want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+	// Every country has its own two-letter alpha-2 code, and it leads back.
+	seen := map[string]string{}
+	for _, c := range l.Countries() {
+		if len(c.Alpha2) != 2 || strings.ToUpper(c.Alpha2) != c.Alpha2 {
+			t.Errorf("%s: alpha2 %q, want two capital letters", c.Code, c.Alpha2)
+			continue
+		}
+		if old, ok := seen[c.Alpha2]; ok {
+			t.Errorf("alpha2 %s: %s and %s", c.Alpha2, old, c.Code)
+		}
+		seen[c.Alpha2] = c.Code
+		if got, ok := l.CountryByAlpha2(c.Alpha2); !ok || got != c.Code {
+			t.Errorf("CountryByAlpha2(%q) = %q, %v, want %s", c.Alpha2, got, ok, c.Code)
+		}
+	}
+	if c, _ := l.Country("GBR"); c.Alpha2 != "GB" {
+		t.Errorf("GBR alpha2 = %q, want GB", c.Alpha2)
+	}
+}
+
+func TestUserAlpha2(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a2.yaml")
+	body := "countries:\n" +
+		"  - {code: XTL, alpha2: xt, name: Testland}\n" +
+		"  - {code: XKX, alpha2: QK}\n" + // override keeps the other fields
+		"  - {code: PAK, name: Pakistan}\n" // no alpha2: keeps PK
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := mustLoad(t, p)
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"XT", "XTL", true},
+		{"qk", "XKX", true},
+		{"XK", "", false},
+		{"PK", "PAK", true},
+		{"uk", "GBR", true},
+	} {
+		if got, ok := l.CountryByAlpha2(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("CountryByAlpha2(%q) = %q, %v, want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+	if c, _ := l.Country("XKX"); c.Alpha2 != "QK" || c.Name != "Kosovo" {
+		t.Errorf("Country(XKX) = %+v", c)
+	}
+	if c, _ := l.Country("XTL"); c.Alpha2 != "XT" {
+		t.Errorf("Country(XTL).Alpha2 = %q, want XT", c.Alpha2)
+	}
+	// A country without alpha2 is allowed and has none.
+	p2 := filepath.Join(t.TempDir(), "none.yaml")
+	if err := os.WriteFile(p2, []byte("countries:\n  - {code: XTL, name: Testland}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := mustLoad(t, p2).Country("XTL"); c.Alpha2 != "" {
+		t.Errorf("Country(XTL).Alpha2 = %q, want none", c.Alpha2)
+	}
+}
+
 func TestCity(t *testing.T) {
 	l := embedded(t)
 	tests := []struct{ in, city, country string }{
@@ -530,6 +628,10 @@ func TestBrokenUserFile(t *testing.T) {
 		{"reversed dates", write("rev.yaml", "people:\n  - name: Ezra Pell\n    country: PAK\n    offices: [{title: Ambassador, from: 2020, to: 2019}]\n"), []string{"rev.yaml", "before"}},
 		{"duplicate", write("dup.yaml", "topics:\n  - {tag: x, terms: [a]}\n  - {tag: x, terms: [b]}\n"), []string{"dup.yaml", "duplicate", "line 2"}},
 		{"not a list", write("list.yaml", "countries: {code: XTL}\n"), []string{"list.yaml", "want a list"}},
+		{"bad alpha2", write("a2.yaml", "countries:\n  - {code: XTL, alpha2: XTL, name: Testland}\n"), []string{"a2.yaml", "XTL", "alpha2", "two letters"}},
+		{"digit alpha2", write("a2d.yaml", "countries:\n  - {code: XTL, alpha2: X1, name: Testland}\n"), []string{"a2d.yaml", "X1", "two letters"}},
+		{"duplicate alpha2", write("a2dup.yaml", "countries:\n  - {code: XTL, alpha2: pk, name: Testland}\n"), []string{"a2dup.yaml", "XTL", "PK", "PAK"}},
+		{"duplicate alpha2 override", write("a2ovr.yaml", "countries:\n  - {code: IND, alpha2: PK}\n"), []string{"a2ovr.yaml", "IND", "PK", "PAK"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,6 +22,7 @@ var dataFS embed.FS
 // The YAML shapes of the data files and of the user file's sections.
 type rawCountry struct {
 	Code           string   `yaml:"code"`
+	Alpha2         string   `yaml:"alpha2"`
 	Name           string   `yaml:"name"`
 	Aliases        []string `yaml:"aliases"`
 	Demonyms       []string `yaml:"demonyms"`
@@ -354,11 +355,15 @@ func orList(old, new []string) []string {
 	return old
 }
 
-var codeRE = regexp.MustCompile(`^[A-Z]{3}$`)
+var (
+	codeRE   = regexp.MustCompile(`^[A-Z]{3}$`)
+	alpha2RE = regexp.MustCompile(`^[A-Z]{2}$`)
+)
 
 func build(set *rawSet) (*Lexicon, error) {
 	l := &Lexicon{
 		byCode:      map[string]int{},
+		byAlpha2:    map[string]string{},
 		nameExact:   map[string]string{},
 		nameLoose:   map[string]string{},
 		cities:      map[string]cityRef{},
@@ -390,7 +395,7 @@ func (l *Lexicon) buildCountries(raw []item[rawCountry]) error {
 	items, err := merge(raw, "country", func(c rawCountry) string { return strings.ToUpper(strings.TrimSpace(c.Code)) },
 		func(o, n rawCountry) rawCountry {
 			return rawCountry{
-				Code: o.Code, Name: orStr(o.Name, n.Name),
+				Code: o.Code, Alpha2: orStr(o.Alpha2, n.Alpha2), Name: orStr(o.Name, n.Name),
 				Aliases: orList(o.Aliases, n.Aliases), Demonyms: orList(o.Demonyms, n.Demonyms),
 				Capital: orStr(o.Capital, n.Capital), CapitalAliases: orList(o.CapitalAliases, n.CapitalAliases),
 				Cities: orList(o.Cities, n.Cities),
@@ -415,8 +420,18 @@ func (l *Lexicon) buildCountries(raw []item[rawCountry]) error {
 		if strings.TrimSpace(c.Name) == "" {
 			return fmt.Errorf("%s: missing name", it.where("country", code))
 		}
+		a2 := strings.ToUpper(strings.TrimSpace(c.Alpha2))
+		if a2 != "" {
+			if !alpha2RE.MatchString(a2) {
+				return fmt.Errorf("%s: alpha2 %q must be two letters", it.where("country", code), c.Alpha2)
+			}
+			if old, ok := l.byAlpha2[a2]; ok {
+				return fmt.Errorf("%s: alpha2 %s is already %s's", it.where("country", code), a2, old)
+			}
+			l.byAlpha2[a2] = code
+		}
 		l.countries = append(l.countries, Country{
-			Code: code, Name: c.Name, Aliases: c.Aliases, Demonyms: c.Demonyms,
+			Code: code, Alpha2: a2, Name: c.Name, Aliases: c.Aliases, Demonyms: c.Demonyms,
 			Capital: c.Capital, CapitalAliases: c.CapitalAliases, Cities: c.Cities,
 		})
 		names := append([]string{c.Name}, c.Aliases...)
@@ -440,6 +455,13 @@ func (l *Lexicon) buildCountries(raw []item[rawCountry]) error {
 	sort.Slice(l.countries, func(i, j int) bool { return l.countries[i].Code < l.countries[j].Code })
 	for i, c := range l.countries {
 		l.byCode[c.Code] = i
+	}
+	// The United Kingdom's internet domain is .uk, not .gb; accept it as
+	// long as no country claims UK as its alpha-2 code.
+	if _, ok := l.byAlpha2["UK"]; !ok {
+		if c, ok := l.Country("GBR"); ok && c.Alpha2 == "GB" {
+			l.byAlpha2["UK"] = "GBR"
+		}
 	}
 	return nil
 }

@@ -43,6 +43,7 @@ type docState struct {
 	lastPerson      int             // the latest sentence that named someone
 	entry           engagement.Date // the day of the live-blog entry being read
 	firstText       int             // the first sentence that is not furniture
+	home            string          // the country the document speaks from
 	prevMade        bool            // the sentence's previous trigger made mentions
 	lastYear        int             // the year of the latest absolute date, and its sentence
 	lastYearSent    int
@@ -114,7 +115,34 @@ func newDocState(x *Extractor, doc *engagement.Document, explain bool) *docState
 		}
 	}
 	d.findDateline()
+	d.home = d.homeCountry()
 	return d
+}
+
+// genericTLDs are country-code domains used by sites of anywhere.
+var genericTLDs = map[string]bool{"io": true, "co": true, "tv": true, "me": true, "ai": true, "ly": true, "fm": true,
+	"am": true, "to": true, "ws": true, "cc": true, "gg": true, "la": true, "nu": true, "so": true, "eu": true}
+
+// homeCountry is the country a document speaks from: its site's
+// country-code domain ("...gov.uk", "dawn.com.pk"), else its dateline. A
+// readout's "the Prime Minister" is that country's.
+func (d *docState) homeCountry() string {
+	host := d.doc.URL
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/:?#"); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.LastIndex(host, "."); i >= 0 {
+		tld := strings.ToLower(host[i+1:])
+		if len(tld) == 2 && !genericTLDs[tld] {
+			if c, ok := d.x.lex.CountryByAlpha2(tld); ok {
+				return c
+			}
+		}
+	}
+	return d.dateline.country
 }
 
 // findDateline reads "ISLAMABAD:", "NEW DELHI, May 3 (Reuters) -" or "WASHINGTON —" at the start of the text.

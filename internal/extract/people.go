@@ -94,10 +94,13 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				k++
 				continue
 			}
-			// "the secretary", "the foreign secretary": someone the text has named
+			// "the secretary", "the foreign secretary": someone the text has
+			// named, or else the holder of that office in the document's own country
 			if a.i > 0 && toks[a.i-1].Lower == "the" || a.i == 0 {
 				if e := d.byTitle(a.title, ""); e != nil {
 					out = append(out, pref{i: a.i, j: a.j, ents: []*entity{e}, how: "title of " + e.name})
+				} else if d.home != "" {
+					out = append(out, pref{i: a.i, j: a.j, office: &atoms[k], country: d.home, how: "office, the document's country"})
 				}
 			}
 		case aName:
@@ -154,9 +157,9 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				}
 			}
 			subj := d.subject
-			for _, r := range out {
-				if len(r.ents) == 1 && !r.plural && r.office == nil {
-					subj = r.ents[0] // the sentence's own subject, named before the pronoun
+			for k := len(out) - 1; k >= 0; k-- {
+				if r := out[k]; len(r.ents) == 1 && !r.plural && r.office == nil {
+					subj = r.ents[0] // the nearest person the sentence named before the pronoun
 					break
 				}
 			}
