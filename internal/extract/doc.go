@@ -61,6 +61,7 @@ type mention struct {
 	sent    int
 	ordinal int  // "first", "second" call: 1, 2 (0 = none)
 	fresh   bool // not a repeat of an earlier mention of the document
+	aside   bool // mentioned in passing: it does not date what follows
 }
 
 func newDocState(x *Extractor, doc *engagement.Document, explain bool) *docState {

@@ -158,7 +158,7 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 			}
 			subj := d.subject
 			for k := len(out) - 1; k >= 0; k-- {
-				if r := out[k]; len(r.ents) == 1 && !r.plural && r.office == nil {
+				if r := out[k]; len(r.ents) == 1 && !r.plural && r.office == nil && !inRelative(toks, r.i, a.i) {
 					subj = r.ents[0] // the nearest person the sentence named before the pronoun
 					break
 				}
@@ -196,6 +196,25 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 		}
 	}
 	return out
+}
+
+// inRelative: token i lies in a relative clause (", who … ,") that closes
+// before token end: "Lee, who was a critic of Yoon's policy, began his trip".
+func inRelative(toks []nlp.Token, i, end int) bool {
+	for k := i - 1; k > 0; k-- {
+		if toks[k].Text == "," {
+			switch toks[k+1].Lower {
+			case "who", "whose", "whom", "which":
+				for m := i; m < end; m++ {
+					if toks[m].Text == "," {
+						return true
+					}
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // generic: "a Pakistani prime minister", "any US president" name no one.

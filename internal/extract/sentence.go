@@ -127,6 +127,7 @@ func (d *docState) sentence(si int) {
 			d.tracef("    trigger %q (%s): %s", d.doc.Text[toks[t.i].Start:toks[t.j-1].End], t.trig.kind, why)
 		}
 		for _, m := range ms {
+			m.aside = aside(toks, t, lo)
 			d.tracef("    → %s %s %s %s%s", m.Kind, m.Status, m.Date, participantsText(m.Participants), hostText(m))
 			m.fresh = !d.duplicate(m)
 			made = append(made, m)
@@ -214,7 +215,7 @@ func (d *docState) sentence(si int) {
 				}
 			}
 		}
-		if !dated && !last.Date.IsZero() {
+		if !dated && !last.Date.IsZero() && !last.aside {
 			d.ctxDate, d.ctxEnd, d.ctxSent = last.Date, last.DateEnd, si
 			d.ctxStated = false
 		}
@@ -579,6 +580,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			left = append(left, r)
 		}
 	}
+	if tr.noun && laterNoun(toks, t.i) {
+		return nil, nil, "a later engagement (\"before …\") with no date of its own"
+	}
 	if tr.obj && (len(right) == 0 || right[0].i-t.j > 5 || right[0].i-t.j > 2 && (commaBetween(toks, t.j, right[0].i) || objectNoun(toks, t.j, right[0].i))) {
 		return nil, nil, "no person right after the verb"
 	}
@@ -756,6 +760,36 @@ func collapse(d, end engagement.Date) engagement.Date {
 	return d.Truncate(p)
 }
 
+// laterNoun: "before his first summit", "ahead of the talks": the noun is an
+// engagement still to come when the sentence's own event happens.
+func laterNoun(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch toks[k].Lower {
+		case "before", "ahead":
+			return true
+		case "his", "her", "their", "the", "a", "an", "first", "planned", "upcoming", "of", "next":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// aside: a contact mentioned in passing, inside a since-clause ("the first
+// meeting since the Sochi talks") or as earlier than the story ("had met"):
+// it does not date the sentences that follow.
+func aside(toks []nlp.Token, t atom, lo int) bool {
+	for k := t.i - 1; k >= 0 && k >= t.i-6; k-- {
+		if toks[k].Lower == "since" {
+			return true
+		}
+		if toks[k].Text == "," || toks[k].Text == ";" {
+			break
+		}
+	}
+	return earlier(toks, t, lo)
+}
+
 // earlier: the clause says the contact came before the time in focus ("had
 // previously spoken", "had met").
 func earlier(toks []nlp.Token, t atom, lo int) bool {
@@ -794,9 +828,9 @@ func inPerson(toks []nlp.Token) bool {
 // attached: a noun trigger names its participants next to it ("his call",
 // "meeting with Blinken", "talks between X and Y", "the Qureshi-Blinken call").
 func attached(toks []nlp.Token, t atom, left, right []pref) bool {
-	// "the meeting most watched in Asia was between Modi and Xi"
+	// "the meeting most watched in Asia was between Modi and Xi", "the summit he held there with Ishiba"
 	for _, r := range right {
-		if r.i > 0 && toks[r.i-1].Lower == "between" && !commaBetween(toks, t.j, r.i) {
+		if r.i > 0 && !commaBetween(toks, t.j, r.i) && (toks[r.i-1].Lower == "between" || toks[r.i-1].Lower == "with" && r.i-t.j <= 6) {
 			return true
 		}
 	}
