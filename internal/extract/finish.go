@@ -85,8 +85,8 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			if paren {
 				continue
 			}
-			if toks[k].Lower == "to" {
-				startTo = k + 1
+			if toks[k].Lower == "to" || toks[k].Lower == "of" && (toks[t.i].Lower == "tour" || toks[t.i].Lower == "tours") {
+				startTo = k + 1 // "visit to Japan", "a tour of the Gulf"
 				break
 			}
 			n++
