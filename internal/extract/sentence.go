@@ -16,7 +16,8 @@ var (
 		"upcoming": true, "planned": true, "plans": true, "planning": true, "proposed": true, "invited": true, "invitation": true,
 		"slated": true, "due": true, "set": true, "intends": true, "forthcoming": true, "awaited": true, "next": true, "agreed": true}
 	cancelCues = map[string]bool{"cancelled": true, "canceled": true, "postponed": true, "scrapped": true, "deferred": true,
-		"cancel": true, "postpone": true, "cancellation": true, "postponement": true, "called-off": true}
+		"cancel": true, "postpone": true, "cancellation": true, "postponement": true, "called-off": true, "cancels": true,
+		"postpones": true, "scraps": true, "shelved": true, "shelves": true, "delayed": true, "delays": true, "axed": true}
 	modalCues = map[string]bool{"should": true, "could": true, "might": true, "may": true, "must": true, "ought": true, "if": true, "can": true, "whether": true}
 	multiCues = map[string]bool{"trilateral": true, "multilateral": true, "quadrilateral": true, "plenary": true, "summit": true, "conference": true, "forum": true, "ministerial": true}
 	// words of intent before "to meet", "to visit": "is to meet", "expected to visit"
@@ -616,8 +617,14 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			}
 		}
 	}
-	for k := max(0, t.i-8); k < min(len(toks), t.j+8); k++ {
-		if cancelCues[toks[k].Lower] || (toks[k].Lower == "called" && k+1 < len(toks) && toks[k+1].Lower == "off") {
+	// "King Charles's state visit to France, which was to have begun on Sunday, had been postponed":
+	// a noun is cancelled by its sentence's verb, a verb by the words around it
+	reach := 8
+	if tr.noun {
+		reach = len(toks)
+	}
+	for k := max(0, t.i-8); k < min(len(toks), t.j+reach); k++ {
+		if cancelCues[toks[k].Lower] || ((toks[k].Lower == "called" || toks[k].Lower == "calls" || toks[k].Lower == "put") && k+1 < len(toks) && toks[k+1].Lower == "off") {
 			status = engagement.Cancelled
 		}
 	}
@@ -628,7 +635,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if e, ok := pickDate(toks, dates, t, trigs); ok {
 		date, dateEnd = e.Resolve(ref, status == engagement.Planned)
 		anchor = "text"
-		if !d.ref.Pub.IsZero() && status == engagement.Occurred && e.Rel == "" && after2(date, d.ref.Pub) && !d.ref.Approx {
+		// a date after publication is still to come: "goes ahead next week"
+		if !ref.Pub.IsZero() && status == engagement.Occurred && after2(date, ref.Pub) && !ref.Approx {
 			status = engagement.Planned
 		}
 	}

@@ -271,6 +271,8 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 				return DateExpr{Rel: kind, N: n}, 3
 			case "weeks", "week":
 				return DateExpr{Rel: kind, N: 7 * n, Weeks: true}, 3
+			case "fortnight", "fortnights":
+				return DateExpr{Rel: kind, N: 14 * n, Weeks: true}, 3
 			}
 		}
 	}
