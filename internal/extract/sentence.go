@@ -33,6 +33,12 @@ var (
 // sentence reads one sentence: its atoms, its references to people, then one
 // or more mentions per engagement trigger.
 func (d *docState) sentence(si int) {
+	before := d.ctxDate
+	defer func() {
+		if d.ctxDate != before {
+			d.tracef("    (the date in focus is now %s)", d.ctxDate)
+		}
+	}()
 	s := d.sents[si]
 	toks := s.Tokens
 	dates := nlp.FindDates(toks)
@@ -134,8 +140,8 @@ func (d *docState) sentence(si int) {
 			made = append(made, m)
 			d.mentions = append(d.mentions, m)
 		}
-		if len(ms) > 0 {
-			// a trigger sentence's date becomes the context of the next ones
+		if len(ms) > 0 && !aside(toks, t, lo) {
+			// a trigger sentence's date becomes the context of the next ones (not a contact in passing)
 			if e, ok := pickDate(toks, dates, t, trigs); ok {
 				dt, end := e.Resolve(d.refFor(year), false)
 				if !dt.IsZero() && !dated {
