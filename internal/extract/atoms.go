@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"bilat/internal/actors"
 	"bilat/internal/nlp"
@@ -69,6 +70,16 @@ func init() {
 
 // bareTitles are title words that, after "the", refer to a person named before.
 var bareTitles = map[string]bool{"secretary": true, "minister": true, "premier": true, "chancellor": true, "president": true, "ambassador": true, "envoy": true, "king": true, "emir": true, "amir": true, "prince": true, "senator": true, "governor": true}
+
+// hyphenParticle: "el-Sisi", "al-Assad", "ad-Dawla".
+func hyphenParticle(s string) bool {
+	p, rest, ok := strings.Cut(s, "-")
+	if !ok || rest == "" || !particles[strings.ToLower(p)] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
 
 // particles that may stand inside a name
 var particles = map[string]bool{"bin": true, "bint": true, "al": true, "el": true, "de": true, "da": true, "van": true,
@@ -282,6 +293,11 @@ func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
 			continue
 		}
 		if j > i && particles[low] && j+1 < n && toks[j+1].IsCap() {
+			j++
+			continue
+		}
+		// "el-Sisi", "al-Sudani", "bin-Zayed": a particle joined to the name
+		if j > i && hyphenParticle(t.Text) {
 			j++
 			continue
 		}

@@ -44,6 +44,7 @@ type docState struct {
 	entry           engagement.Date // the day of the live-blog entry being read
 	firstText       int             // the first sentence that is not furniture
 	home            string          // the country the document speaks from
+	lastSeen        map[*entity]int // the sentence where each person was last named
 	prevMade        bool            // the sentence's previous trigger made mentions
 	lastYear        int             // the year of the latest absolute date, and its sentence
 	lastYearSent    int

@@ -387,7 +387,9 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 			return m.Location
 		}
 	}
-	if d.dateline.city != "" && status != engagement.Cancelled && near(date, d.pub) {
+	// the dateline places the day's meeting when it is one side's country, or a summit's venue
+	if d.dateline.city != "" && status != engagement.Cancelled && near(date, d.pub) &&
+		(d.involvesCountry(d.dateline.country, who) || sentenceHas(toks, "summit") || sentenceHas(toks, "sidelines")) {
 		return d.dateline.city
 	}
 	// the city of the visit the subject is on: the one city, or the capital
@@ -407,6 +409,19 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 		}
 	}
 	return ""
+}
+
+// involvesCountry: the dateline's country is that of the subject or of someone the sentence names.
+func (d *docState) involvesCountry(c string, who *entity) bool {
+	if who != nil && who.country == c {
+		return true
+	}
+	for _, e := range d.entities {
+		if e.country == c && d.lastSeen[e] == d.cur {
+			return true
+		}
+	}
+	return false
 }
 
 // involves reports whether e takes part in m.

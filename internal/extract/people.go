@@ -553,6 +553,10 @@ func (d *docState) byTitle(t actors.Title, country string) *entity {
 
 // touch moves an entity to the end of the list: the most recently named.
 func (d *docState) touch(e *entity) {
+	if d.lastSeen == nil {
+		d.lastSeen = map[*entity]int{}
+	}
+	d.lastSeen[e] = d.cur
 	for k, x := range d.entities {
 		if x == e {
 			copy(d.entities[k:], d.entities[k+1:])

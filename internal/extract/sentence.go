@@ -232,7 +232,7 @@ func (d *docState) sentence(si int) {
 				fresh = append(fresh, m)
 			}
 		}
-		if len(fresh) > 0 && si > d.lastMade+1 {
+		if len(fresh) > 0 && (si > d.lastMade+1 || d.sents[si].Para != d.sents[max(d.lastMade, 0)].Para) {
 			d.topicFor = fresh
 		} else if len(fresh) > 0 {
 			d.topicFor = append(d.topicFor, fresh...)
