@@ -24,6 +24,7 @@ type pref struct {
 // refs composes the atoms of a sentence into references to people.
 func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 	var out []pref
+	defer func() { cataphora(toks, out) }()
 	adj := func(k int, a atom) bool { return k < len(atoms) && atoms[k].i == a.j }
 	for k := 0; k < len(atoms); k++ {
 		a := atoms[k]
@@ -196,6 +197,42 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 		}
 	}
 	return out
+}
+
+// cataphora rebinds a pronoun in a fronted phrase to the subject after it:
+// "During his visit to Tokyo, Philippine President Marcos met …".
+func cataphora(toks []nlp.Token, refs []pref) {
+	comma := -1
+	for k, t := range toks {
+		if t.Text == "," {
+			comma = k
+			break
+		}
+	}
+	if comma < 0 {
+		return
+	}
+	var subject *entity
+	for _, r := range refs {
+		if r.i > comma && len(r.ents) == 1 && !r.plural && r.office == nil {
+			subject = r.ents[0]
+			break
+		}
+	}
+	if subject == nil {
+		return
+	}
+	for k := range refs {
+		r := &refs[k]
+		if r.i >= comma {
+			break
+		}
+		if !strings.HasPrefix(r.how, toks[r.i].Lower+" = ") {
+			return // someone is named before the comma: no cataphora
+		}
+		r.ents = []*entity{subject}
+		r.how = toks[r.i].Lower + " = " + subject.name + " (named after it)"
+	}
 }
 
 // inRelative: token i lies in a relative clause (", who … ,") that closes
