@@ -51,6 +51,15 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				k++
 				continue
 			}
+			// "South Korea's Park Jin": a country's possessive before a name
+			if a.poss && adj(k+1, a) && atoms[k+1].kind == aName {
+				if r, ok := d.person(toks, atoms[k+1], a.code, atom{}, "country's"); ok {
+					r.i = a.i
+					out = append(out, r)
+				}
+				k++
+				continue
+			}
 			if adj(k+1, a) && atoms[k+1].kind == aCounterpart {
 				c := atoms[k+1]
 				if adj(k+2, c) && atoms[k+2].kind == aName {
@@ -113,7 +122,8 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 					country = atoms[k2].code
 					k2++
 				}
-				if k2 < len(atoms) && atoms[k2].kind == aTitle && atoms[k2].i <= a.j+3 && (country != "" || atoms[k2].i <= a.j+2) {
+				if k2 < len(atoms) && atoms[k2].kind == aTitle && atoms[k2].i <= a.j+3 && (country != "" || atoms[k2].i <= a.j+2) &&
+					!(k2+1 < len(atoms) && atoms[k2+1].kind == aName && atoms[k2+1].i == atoms[k2].j) {
 					t = atoms[k2]
 					last = k2
 					if k2+1 < len(atoms) && atoms[k2+1].kind == aCountry && t.j < len(toks) && toks[t.j].Lower == "of" && atoms[k2+1].i == t.j+1 {
@@ -377,7 +387,7 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 	if t.kind == aTitle {
 		r.title, r.rank = titleText(t, country)
 	}
-	anchored := t.kind == aTitle || country != "" || how == "counterpart"
+	anchored := t.kind == aTitle || country != "" || how == "counterpart" || how == "country's"
 	// the lexicon: the full name or an alias; then its longest known prefix
 	// ("Mohammed bin Salman bin Abdulaziz Al Saud"); then the name without its
 	// first words ("Mohammad Ishaq Dar"), but never the part after "bin", which

@@ -966,10 +966,41 @@ func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, t a
 	if a.Country == b.Country || (a.Country == "" && a.Title == "") || (b.Country == "" && b.Title == "") {
 		return &mention{}
 	}
+	// someone the office table knows, but who held no office then (an opposition leader, a former minister)
+	if d.outOfOffice(p[0], a, base.Date) || d.outOfOffice(p[1], b, base.Date) {
+		return &mention{}
+	}
 	m.Participants = []engagement.Participant{a, b}
 	s := d.sents[si]
 	m.Evidence, m.Start, m.End = s.Text, s.Start, s.End
 	return m
+}
+
+// outOfOffice reports whether a person the office table knows was not yet,
+// or no longer, in office on a date the text gives to the month or day (an
+// opposition leader, a former minister), when the text gives no title. A gap
+// between two offices is more likely a gap in the table: it does not count.
+func (d *docState) outOfOffice(e *entity, p engagement.Participant, date engagement.Date) bool {
+	if e.person == nil || e.title != "" || date.Precision() < 2 || len(e.person.Offices) == 0 {
+		return false
+	}
+	first, last := e.person.Offices[0].From, e.person.Offices[0].To
+	for _, o := range e.person.Offices {
+		if o.From.IsZero() || first.After(o.From) {
+			first = o.From
+		}
+		if o.To.IsZero() {
+			last = engagement.Date{}
+			break
+		}
+		if o.To.After(last) {
+			last = o.To
+		}
+	}
+	p2 := func(x engagement.Date) engagement.Date { return x.Truncate(min(x.Precision(), date.Precision())) }
+	before := !first.IsZero() && p2(first).After(p2(date).Truncate(p2(first).Precision()))
+	after := !last.IsZero() && date.Truncate(min(date.Precision(), last.Precision())).After(last.Truncate(min(date.Precision(), last.Precision())))
+	return before || after
 }
 
 // participant gives an entity's record as of a date: the title the text gave,
