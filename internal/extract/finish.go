@@ -339,7 +339,6 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 	if kind == engagement.Call {
 		return ""
 	}
-	best, dist := "", 1<<30
 	since := -1
 	for k := t.j; k < len(toks); k++ {
 		if toks[k].Lower == "since" {
@@ -347,6 +346,22 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 			break
 		}
 	}
+	// a seat of government or a venue: "at Hyderabad House", "at the State Department"
+	for i := range toks {
+		if since >= 0 && i > since {
+			break
+		}
+		if city, l := d.x.venues.match(toks, i, lowerKey); l > 0 {
+			k := i - 1
+			if k >= 0 && toks[k].Lower == "the" {
+				k--
+			}
+			if k >= 0 && (toks[k].Lower == "at" || toks[k].Lower == "in" || toks[k].Lower == "inside") {
+				return city // "the Kremlin said" places nothing
+			}
+		}
+	}
+	best, dist := "", 1<<30
 	for _, a := range atoms {
 		if a.kind != aCity || a.i == 0 || since >= 0 && a.i > since {
 			continue // "… since they met in Astana": another meeting's place
@@ -365,17 +380,6 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 	}
 	if best != "" {
 		return best
-	}
-	for i := range toks {
-		if city, l := d.x.venues.match(toks, i, lowerKey); l > 0 {
-			k := i - 1
-			if k >= 0 && toks[k].Lower == "the" {
-				k--
-			}
-			if k >= 0 && (toks[k].Lower == "at" || toks[k].Lower == "in" || toks[k].Lower == "inside") {
-				return city // "at the State Department"; "the Kremlin said" places nothing
-			}
-		}
 	}
 	// the place of the latest meeting of the same people, a sentence or two before
 	for k := len(d.mentions) - 1; k >= 0; k-- {

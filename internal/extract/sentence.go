@@ -361,8 +361,8 @@ func delegationTrips(toks []nlp.Token, atoms []atom) []atom {
 func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp.DateExpr, bool) {
 	best, bestDist := -1, 1<<30
 	for k, e := range dates {
-		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind && e.Tok0 >= t.j {
-			continue // it dates a neighbouring engagement of another kind
+		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind && e.Tok0 >= t.j && t.trig.kind != engagement.Visit {
+			continue // it dates a neighbouring engagement of another kind (a visit spans its meetings)
 		}
 		prev := ""
 		if e.Tok0 > 0 {
@@ -718,6 +718,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	var who *entity
 	if len(L) > 0 {
 		who = L[0]
+	} else if len(R) > 0 {
+		who = R[0]
 	}
 	loc := d.location(toks, atoms, t, date, status, kind, who)
 	if tr.noun && len(L) == 0 && len(R) == 1 && d.subject != nil && d.subject != R[0] && d.subject.country != "" && d.subject.country != R[0].country && d.lastPerson >= si-1 {
