@@ -701,6 +701,20 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 	L, R := ents(left), ents(right)
+	// "Vietnam played host to Biden", "Kenya welcomed the Chinese premier": a country hosting is the guest's visit
+	if tr.obj && len(L) == 0 && len(R) > 0 {
+		for _, a := range atoms {
+			if a.kind == aCountry && a.j == t.i && !a.poss && a.code != R[0].country && R[0].country != "" {
+				v := d.participant(R[0], date)
+				m := &mention{Mention: engagement.Mention{Kind: engagement.Visit, Mode: engagement.InPerson, Status: status, Date: date, DateEnd: dateEnd,
+					HostCountry: a.code, Participants: []engagement.Participant{v}}, sent: si}
+				m.Location = d.cityIn(toks, atoms, a.code)
+				s := d.sents[si]
+				m.Evidence, m.Start, m.End = s.Text, s.Start, s.End
+				return []*mention{m}, R[:1], ""
+			}
+		}
+	}
 	if coord && len(subj) > 0 && !possessed {
 		L = subj
 	}
@@ -1019,9 +1033,19 @@ func (d *docState) participant(e *entity, date engagement.Date) engagement.Parti
 			}
 		}
 	}
-	if p.Rank == 0 && p.Title != "" {
-		if t, ok := d.x.lex.Title(strings.TrimPrefix(strings.Split(p.Title, " and ")[0], "Acting ")); ok {
-			p.Rank = t.RankIn(p.Country)
+	// the rank of the text's title(s) in the participant's country (a General
+	// Secretary leads Vietnam; a Foreign Secretary is a minister in Britain)
+	if p.Title != "" {
+		best := 0
+		for _, part := range strings.Split(strings.TrimPrefix(p.Title, "Acting "), " and ") {
+			if t, ok := d.x.lex.Title(part); ok {
+				if r := t.RankIn(p.Country); r != 0 && (best == 0 || r < best) {
+					best = r
+				}
+			}
+		}
+		if best != 0 {
+			p.Rank = best
 		}
 	}
 	if p.Rank == 0 {
