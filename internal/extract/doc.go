@@ -63,6 +63,7 @@ type mention struct {
 	ordinal int  // "first", "second" call: 1, 2 (0 = none)
 	fresh   bool // not a repeat of an earlier mention of the document
 	aside   bool // mentioned in passing: it does not date what follows
+	dated   bool // its own sentence gives its date
 }
 
 func newDocState(x *Extractor, doc *engagement.Document, explain bool) *docState {

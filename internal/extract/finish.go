@@ -73,7 +73,16 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		// a noun needs "to": "visit to the US", "10-day trip to Beijing"
 		startTo = -1
 		paren := false
-		for k, n := t.j, 0; k < len(toks) && n < 3; k++ {
+		from := t.j
+		// "the visit of German Chancellor Olaf Scholz to India": look past the visitor
+		if from < len(toks) && (toks[from].Lower == "of" || toks[from].Lower == "by") {
+			for _, r := range right {
+				if r.i == from+1 {
+					from = r.j
+				}
+			}
+		}
+		for k, n := from, 0; k < len(toks) && n < 3; k++ {
 			switch toks[k].Text {
 			case "(":
 				paren = true

@@ -133,8 +133,10 @@ func (d *docState) sentence(si int) {
 		if why != "" {
 			d.tracef("    trigger %q (%s): %s", d.doc.Text[toks[t.i].Start:toks[t.j-1].End], t.trig.kind, why)
 		}
+		_, ownDate := pickDate(toks, dates, t, trigs)
 		for _, m := range ms {
 			m.aside = aside(toks, t, lo)
+			m.dated = ownDate
 			d.tracef("    → %s %s %s %s%s", m.Kind, m.Status, m.Date, participantsText(m.Participants), hostText(m))
 			m.fresh = !d.duplicate(m)
 			made = append(made, m)
@@ -190,11 +192,19 @@ func (d *docState) sentence(si int) {
 			d.entry = dt
 		}
 	}
+	// the meetings of a trip share its status: planned ("will travel to Tokyo
+	// for talks with …") or cancelled ("postponed his trip, where he was to meet …")
 	for _, v := range made {
-		if v.Kind == engagement.Visit && v.Status == engagement.Cancelled {
-			for _, m := range made {
-				if m.Status == engagement.Planned && m.Participants[0].Name == v.Participants[0].Name || len(m.Participants) > 1 && m.Participants[1].Name == v.Participants[0].Name && m.Status == engagement.Planned {
-					m.Status = engagement.Cancelled
+		if v.Kind != engagement.Visit || v.Status == engagement.Occurred {
+			continue
+		}
+		for _, m := range made {
+			if m == v || m.Kind == engagement.Visit || m.Status == engagement.Cancelled || m.dated && m.Date != v.Date {
+				continue
+			}
+			for _, p := range m.Participants {
+				if p.Name == v.Participants[0].Name {
+					m.Status = v.Status
 				}
 			}
 		}
@@ -646,7 +656,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			status = engagement.Planned
 		}
 	}
-	if date.IsZero() && anchor == "" {
+	if date.IsZero() && anchor == "" && status == engagement.Occurred {
 		switch {
 		case !d.ctxDate.IsZero():
 			date, dateEnd = collapse(d.ctxDate, d.ctxEnd), engagement.Date{}
