@@ -70,7 +70,7 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 					k += 2
 					continue
 				}
-				out = append(out, d.counterpart(toks, a.i, c.j, a.code))
+				out = append(out, d.counterpart(toks, a.i, c.j, a.code, nil))
 				k++
 				continue
 			}
@@ -151,6 +151,14 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				if adj(k2, a) && atoms[k2].kind == aCountry {
 					country = atoms[k2].code
 					k2++
+					// "his Indian and Chinese counterparts": one counterpart per country
+					if k2+1 < len(atoms) && atoms[k2].kind == aCountry && toks[atoms[k2-1].j].Lower == "and" && atoms[k2].i == atoms[k2-1].j+1 &&
+						atoms[k2+1].kind == aCounterpart && atoms[k2+1].i == atoms[k2].j {
+						out = append(out, d.counterpart(toks, a.i, atoms[k2-1].j, country, nearest(out, toks, a.i)))
+						out = append(out, d.counterpart(toks, atoms[k2].i, atoms[k2+1].j, atoms[k2].code, nearest(out[:len(out)-1], toks, a.i)))
+						k = k2 + 1
+						continue
+					}
 				}
 				if k2 < len(atoms) && atoms[k2].kind == aCounterpart && atoms[k2].i <= a.j+1 {
 					c := atoms[k2]
@@ -162,17 +170,14 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 						k = k2 + 1
 						continue
 					}
-					out = append(out, d.counterpart(toks, a.i, atoms[k2].j, country))
+					out = append(out, d.counterpart(toks, a.i, atoms[k2].j, country, nearest(out, toks, a.i)))
 					k = k2
 					continue
 				}
 			}
-			subj := d.subject
-			for k := len(out) - 1; k >= 0; k-- {
-				if r := out[k]; len(r.ents) == 1 && !r.plural && r.office == nil && !inRelative(toks, r.i, a.i) {
-					subj = r.ents[0] // the nearest person the sentence named before the pronoun
-					break
-				}
+			subj := nearest(out, toks, a.i) // the nearest person the sentence named before the pronoun
+			if subj == nil {
+				subj = d.subject
 			}
 			if subj != nil {
 				out = append(out, pref{i: a.i, j: a.j, ents: []*entity{subj}, poss: a.text == "his" || a.text == "her", how: a.text + " = " + subj.name})
@@ -243,6 +248,17 @@ func cataphora(toks []nlp.Token, refs []pref) {
 		r.ents = []*entity{subject}
 		r.how = toks[r.i].Lower + " = " + subject.name + " (named after it)"
 	}
+}
+
+// nearest is the person the sentence named last before token i (outside a
+// relative clause), or nil: whom "his" stands for.
+func nearest(out []pref, toks []nlp.Token, i int) *entity {
+	for k := len(out) - 1; k >= 0; k-- {
+		if r := out[k]; len(r.ents) == 1 && !r.plural && r.office == nil && !inRelative(toks, r.i, i) {
+			return r.ents[0]
+		}
+	}
+	return nil
 }
 
 // inRelative: token i lies in a relative clause (", who … ,") that closes
@@ -346,15 +362,23 @@ func (d *docState) rankOf(e *entity) int {
 
 // counterpart resolves "his counterpart" / "his Chinese counterpart" with no
 // name: the other side of the person in focus, by office.
-func (d *docState) counterpart(toks []nlp.Token, i, j int, country string) pref {
+func (d *docState) counterpart(toks []nlp.Token, i, j int, country string, owner *entity) pref {
 	r := pref{i: i, j: j, how: "counterpart"}
-	if d.subject == nil {
+	if owner == nil {
+		owner = d.subject
+	}
+	if owner == nil {
 		return r
 	}
-	// someone already named, of that country (or of another country than the subject)
+	// someone already named, of that country (or of another country than the
+	// subject), at the subject's level: a foreign minister's counterpart is no president
+	rank := d.rankOf(owner)
 	for k := len(d.entities) - 1; k >= 0; k-- {
 		e := d.entities[k]
-		if e == d.subject || e.country == "" || e.country == d.subject.country {
+		if e == owner || e.country == "" || e.country == owner.country {
+			continue
+		}
+		if r := d.rankOf(e); rank != 0 && r != 0 && r != rank {
 			continue
 		}
 		if country == "" || e.country == country {
@@ -363,8 +387,8 @@ func (d *docState) counterpart(toks []nlp.Token, i, j int, country string) pref 
 			return r
 		}
 	}
-	if country != "" && d.subject.title != "" {
-		if t, ok := d.x.lex.Title(d.subject.title); ok {
+	if country != "" && owner.title != "" {
+		if t, ok := d.x.lex.Title(owner.title); ok {
 			a := atom{kind: aTitle, title: t, titles: []actors.Title{t}}
 			r.office, r.country = &a, country
 			r.how = "counterpart by office"

@@ -299,7 +299,9 @@ func coordinated(toks []nlp.Token, i, lo int) bool {
 
 // jointVerbs are what two leaders do together when the text names them as one
 // subject: "Modi and Xi agreed on Wednesday to …" reports a meeting.
-var jointVerbs = map[string]bool{"announced": true, "unveiled": true, "issued": true, "adopted": true, "agreed": true, "signed": true, "discussed": true, "reviewed": true, "pledged": true,
+var jointVerbs = map[string]bool{"agree": true, "discuss": true, "sign": true, "review": true, "pledge": true, "vow": true,
+	"announce": true, "reaffirm": true, "seal": true, "launch": true,
+	"announced": true, "unveiled": true, "issued": true, "adopted": true, "agreed": true, "signed": true, "discussed": true, "reviewed": true, "pledged": true,
 	"vowed": true, "exchanged": true, "sealed": true, "committed": true, "reaffirmed": true, "inaugurated": true, "launched": true}
 
 // jointSubject finds "A and B <joint verb>" with A and B named people: a
@@ -307,7 +309,9 @@ var jointVerbs = map[string]bool{"announced": true, "unveiled": true, "issued": 
 func jointSubject(toks []nlp.Token, refs []pref) []atom {
 	for k := 0; k+1 < len(refs); k++ {
 		a, b := refs[k], refs[k+1]
-		if len(a.ents) != 1 || len(b.ents) != 1 || a.plural || b.plural || b.i != a.j+1 || toks[a.j].Lower != "and" {
+		// "A and B agreed", and in headlines "A, B discuss"
+		if len(a.ents) != 1 || len(b.ents) != 1 || a.plural || b.plural || b.i != a.j+1 ||
+			!(toks[a.j].Lower == "and" || toks[a.j].Text == "," && a.i == 0 && len(toks) < 16) {
 			continue
 		}
 		j := b.j
@@ -750,7 +754,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		// "The second conversation with Putin came on 2 March": the person in focus is the other side
 		L = []*entity{d.subject}
 	}
-	if countries(L, R) >= 3 && !anyPlural(left) {
+	// "Kishida, Biden and Albanese met" is multilateral; "X met A and B"
+	// (or "met separately with") is one bilateral meeting per object
+	if countries(L, nil) >= 2 && countries(L, R) >= 3 && !anyPlural(left) && !sentenceHas(toks, "separately") {
 		return nil, L, "multilateral (three or more countries)"
 	}
 	pairs := pairUp(L, R)
@@ -874,6 +880,10 @@ func attached(toks []nlp.Token, t atom, left, right []pref) bool {
 			return true
 		}
 	}
+	// "el-Sisi, meeting Xi in Kazan, called …": a participle and its object
+	if len(right) > 0 && right[0].i == t.j && toks[t.i].Lower == "meeting" {
+		return true
+	}
 	if len(right) > 0 && right[0].i-t.j <= 3 {
 		switch toks[t.j].Lower {
 		case "with", "between", "of", "by", "on", "to", "from":
@@ -989,7 +999,12 @@ func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, t a
 	if b.Country == "" && a.Country != "" && host != "" && host != a.Country {
 		b.Country = host
 	}
-	if a.Country == b.Country || (a.Country == "" && a.Title == "") || (b.Country == "" && b.Title == "") {
+	// both sides are officials of a state: a side with no country needs a
+	// state title (a secretary-general serves an organisation, not a state)
+	stateless := func(p engagement.Participant) bool {
+		return p.Country == "" && (p.Title == "" || strings.Contains(p.Title, "Secretary-General"))
+	}
+	if a.Country == b.Country || stateless(a) || stateless(b) {
 		return &mention{}
 	}
 	// someone the office table knows, but who held no office then (an opposition leader, a former minister)
