@@ -40,7 +40,7 @@ type atom struct {
 	forTitle string
 }
 
-var pronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true}
+var pronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true, "who": true}
 
 // words that start with a capital but do not begin a person's name
 var notName = map[string]bool{}

@@ -68,6 +68,19 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		}
 	}
 	startTo := t.j
+	if last := toks[t.j-1].Lower; !t.trig.noun && (last == "travelled" || last == "traveled" || last == "travels" || last == "flew") {
+		// "travelled on from Marseille to Washington": the place after "to"
+		startTo = -1
+		for k := t.j; k < min(len(toks), t.j+6); k++ {
+			if toks[k].Lower == "to" {
+				startTo = k + 1
+				break
+			}
+		}
+		if startTo < 0 {
+			return nil, []*entity{visitor}, "no destination"
+		}
+	}
 	verbal := t.i > 0 && verbBefore[toks[t.i-1].Lower] // "will visit China", "to visit Japan"
 	if t.trig.noun && !verbal && startTo < len(toks) {
 		// a noun needs "to": "visit to the US", "10-day trip to Beijing"
@@ -140,8 +153,11 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		}
 	}
 	if len(dests) == 0 && (toks[t.i].Lower == "trip" || toks[t.i].Lower == "tour" || t.trig.noun) {
+		// "a state visit that began in Shanghai", "stays on in Brazil for a state visit"
 		for _, a := range atoms {
-			if a.kind == aCity && a.i > 0 && toks[a.i-1].Lower == "in" {
+			trip := toks[t.i].Lower == "trip" || toks[t.i].Lower == "tour"
+			if a.i > 0 && toks[a.i-1].Lower == "in" && (trip && a.kind == aCity ||
+				(a.kind == aCity || a.kind == aCountry && !a.poss && !isTitleAt(atoms, a.j)) && a.i >= t.i-8 && a.i <= t.j+8 && !commaBetween(toks, min(a.i, t.j), max(a.i, t.i))) {
 				add(a)
 				break
 			}

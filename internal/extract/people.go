@@ -144,6 +144,15 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				out = append(out, r)
 			}
 		case aPronoun:
+			// ", who is paying a state visit": the person just before the comma
+			if a.text == "who" {
+				if a.i > 0 && toks[a.i-1].Text == "," && len(out) > 0 {
+					if r := out[len(out)-1]; r.j == a.i-1 && len(r.ents) == 1 && !r.plural {
+						out = append(out, pref{i: a.i, j: a.j, ents: r.ents, how: "who = " + r.ents[0].name})
+					}
+				}
+				continue
+			}
 			if a.text == "his" || a.text == "her" {
 				// "his Pakistani counterpart", "her counterpart"
 				k2 := k + 1
