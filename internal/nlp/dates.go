@@ -22,8 +22,11 @@ type DateExpr struct {
 	Rel     string       // relative expression: today, yesterday, tomorrow, weekday, days_ago, last_week, this_week, next_week, last_month, this_month, next_month, last_year, this_year, next_year, recent
 	Weekday time.Weekday // for Rel == "weekday"
 	Mod     string       // "last", "next", "this" before a weekday
-	N       int          // for days_ago and later
-	Weeks   bool         // "N weeks later": no finer than the month
+	N       int          // for days_ago and later (days), or months when Months is set
+	Months  bool         // "a month later", "two months ago"
+	YearRel int          // "June last year": -1; "this year": 0 with YearSet
+	YearSet bool
+	Weeks   bool // "N weeks later": no finer than the month
 }
 
 // Ref is what a date expression is resolved against.
@@ -164,6 +167,24 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 			}
 			return e, k + 1 - i
 		}
+		// "June last year", "November of last year", "March this year"
+		k2 := j
+		if tok(toks, k2) == "of" {
+			k2++
+		}
+		if w := tok(toks, k2+1); w == "year" {
+			switch tok(toks, k2) {
+			case "last", "past":
+				e.YearRel, e.YearSet = -1, true
+			case "this":
+				e.YearRel, e.YearSet = 0, true
+			case "next":
+				e.YearRel, e.YearSet = 1, true
+			}
+			if e.YearSet {
+				return e, k2 + 2 - i
+			}
+		}
 		if e.Day != 0 {
 			return e, j - i
 		}
@@ -273,6 +294,8 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 				return DateExpr{Rel: kind, N: 7 * n, Weeks: true}, 3
 			case "fortnight", "fortnights":
 				return DateExpr{Rel: kind, N: 14 * n, Weeks: true}, 3
+			case "month", "months":
+				return DateExpr{Rel: kind, N: n, Months: true}, 3
 			}
 		}
 	}
@@ -289,6 +312,14 @@ func get(toks []Token, i int) Token {
 // Absolute reports whether the expression states its own year.
 func (e DateExpr) Absolute() bool { return e.Rel == "" && e.Year != 0 }
 
+// shift moves a date by the expression's offset in days or months.
+func (e DateExpr) shift(t time.Time, sign int) time.Time {
+	if e.Months {
+		return t.AddDate(0, sign*e.N, 0)
+	}
+	return t.AddDate(0, 0, sign*e.N)
+}
+
 // Resolve turns the expression into a date (and an end date for ranges).
 // future says the sentence speaks of what is to come ("will meet on
 // Monday"). Nothing is guessed: without a year from the text or the
@@ -296,6 +327,12 @@ func (e DateExpr) Absolute() bool { return e.Rel == "" && e.Year != 0 }
 func (e DateExpr) Resolve(ref Ref, future bool) (engagement.Date, engagement.Date) {
 	if e.Rel == "" {
 		y := e.Year
+		if y == 0 && e.YearSet {
+			if ref.Pub.IsZero() {
+				return engagement.Date{}, engagement.Date{}
+			}
+			y = ref.Pub.Year + e.YearRel
+		}
 		if y == 0 {
 			y = inferYear(e.Month, e.Day, ref, future)
 			if y == 0 {
@@ -311,12 +348,16 @@ func (e DateExpr) Resolve(ref Ref, future bool) (engagement.Date, engagement.Dat
 	}
 	if e.Rel == "later" {
 		c := ref.Ctx
+		if e.Months && c.Precision() == 2 {
+			t := time.Date(c.Year, time.Month(c.Month), 1, 12, 0, 0, 0, time.UTC).AddDate(0, e.N, 0)
+			return engagement.Date{Year: t.Year(), Month: int(t.Month())}, engagement.Date{}
+		}
 		if c.Precision() < 3 {
 			return c, engagement.Date{}
 		}
-		t := time.Date(c.Year, time.Month(c.Month), c.Day, 12, 0, 0, 0, time.UTC).AddDate(0, 0, e.N)
+		t := e.shift(time.Date(c.Year, time.Month(c.Month), c.Day, 12, 0, 0, 0, time.UTC), 1)
 		d := engagement.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-		if e.Weeks {
+		if e.Weeks || e.Months {
 			d = d.Truncate(2)
 		}
 		return d, engagement.Date{}
@@ -342,10 +383,10 @@ func (e DateExpr) Resolve(ref Ref, future bool) (engagement.Date, engagement.Dat
 		return at(base.AddDate(0, 0, 1), 3), engagement.Date{}
 	case "days_ago":
 		prec := 3
-		if e.Weeks {
+		if e.Weeks || e.Months {
 			prec = 2
 		}
-		return at(base.AddDate(0, 0, -e.N), prec), engagement.Date{}
+		return at(e.shift(base, -1), prec), engagement.Date{}
 	case "weekday":
 		if p.Precision() < 3 {
 			return at(base, 2), engagement.Date{}

@@ -172,7 +172,8 @@ func boundary(text string, start, dot, end int) bool {
 		return false
 	}
 	// a single letter (an initial: "Antony J. Blinken") or dotted initials ("U.S")
-	if n := utf8.RuneCountInString(word); n == 1 || (strings.Contains(word, ".") && n <= 6) {
+	first, _ := utf8.DecodeRuneInString(word)
+	if n := utf8.RuneCountInString(word); n == 1 && unicode.IsLetter(first) || (strings.Contains(word, ".") && n <= 6) {
 		// "... in the U.S. The talks" — a dotted abbreviation can still end a sentence
 		// when the next word is a capitalised common sentence opener.
 		return strings.Contains(word, ".") && nextIsOpener(text, end)
