@@ -81,6 +81,10 @@ func hyphenParticle(s string) bool {
 	return unicode.IsUpper(r)
 }
 
+// acronyms on the notName list are names when not written in capitals: "UN"
+// is no name, the "Un" of "Kim Jong Un" is.
+var acronyms = map[string]bool{"un": true, "uk": true, "us": true, "eu": true, "ap": true, "fo": true, "who": true}
+
 // particles that may stand inside a name
 var particles = map[string]bool{"bin": true, "bint": true, "al": true, "el": true, "de": true, "da": true, "van": true,
 	"von": true, "der": true, "ul": true, "ud": true, "di": true, "le": true, "la": true, "abu": true, "ibn": true}
@@ -284,7 +288,7 @@ func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
 			}
 			continue
 		}
-		if t.IsCap() && t.IsWord() && !notName[low] && !d.x.honor[low] {
+		if t.IsCap() && t.IsWord() && !(notName[low] && !(acronyms[low] && !t.IsUpper())) && !d.x.honor[low] {
 			j++
 			// an initial: "J."
 			if j < n && toks[j].Text == "." && len([]rune(t.Text)) == 1 {
