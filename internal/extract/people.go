@@ -226,6 +226,9 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 // cataphora rebinds a pronoun in a fronted phrase to the subject after it:
 // "During his visit to Tokyo, Philippine President Marcos met …".
 func cataphora(toks []nlp.Token, refs []pref) {
+	if len(toks) == 0 || !fronting[toks[0].Lower] {
+		return // "He landed … and was met by X": a sentence's first word is its subject
+	}
 	comma := -1
 	for k, t := range toks {
 		if t.Text == "," {
@@ -269,6 +272,10 @@ func nearest(out []pref, toks []nlp.Token, i int) *entity {
 	}
 	return nil
 }
+
+// fronting words open a phrase before the subject: "During his visit, X …".
+var fronting = map[string]bool{"during": true, "on": true, "in": true, "after": true, "before": true, "while": true,
+	"at": true, "ahead": true, "following": true, "when": true, "upon": true, "for": true, "with": true, "since": true}
 
 // inRelative: token i lies in a relative clause (", who … ,") that closes
 // before token end: "Lee, who was a critic of Yoon's policy, began his trip".
@@ -449,7 +456,7 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 	if p != nil {
 		e = d.entityFor(p)
 		r.how += ", lexicon"
-	} else if e = d.matchEntity(tokens, country); e != nil {
+	} else if e = d.matchEntity(tokens, country, r.title); e != nil {
 		r.how += ", same as " + e.name
 		if len(name) > len(e.name) && e.person == nil {
 			e.name, e.tokens = name, tokens
@@ -526,11 +533,15 @@ func appendNew(s []string, v ...string) []string {
 
 // matchEntity finds a person already named in the document whose name
 // contains the last word of this one ("Blinken", "Mr Qureshi", "Bass").
-func (d *docState) matchEntity(tokens []string, country string) *entity {
+func (d *docState) matchEntity(tokens []string, country, title string) *entity {
 	last := tokens[len(tokens)-1]
 	for k := len(d.entities) - 1; k >= 0; k-- {
 		e := d.entities[k]
 		if country != "" && e.country != "" && e.country != country {
+			continue
+		}
+		// "King Salman" is not the crown prince Mohammed bin Salman
+		if title != "" && e.person != nil && !strings.Contains(e.title, title) && !d.everHeld(e.person, title) {
 			continue
 		}
 		for _, t := range e.tokens {
@@ -542,13 +553,25 @@ func (d *docState) matchEntity(tokens []string, country string) *entity {
 	return nil
 }
 
+// everHeld reports whether the office table gives p a title containing t.
+func (d *docState) everHeld(p *actors.Person, t string) bool {
+	for _, part := range strings.Split(strings.TrimPrefix(t, "Acting "), " and ") {
+		for _, o := range p.Offices {
+			if strings.Contains(o.Title, part) || strings.Contains(part, o.Title) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // known resolves a bare surname to a person already named, or to the lexicon.
 func (d *docState) known(s string) *entity {
 	toks := foldTokens(s)
 	if len(toks) == 0 {
 		return nil
 	}
-	if e := d.matchEntity(toks, ""); e != nil {
+	if e := d.matchEntity(toks, "", ""); e != nil {
 		return e
 	}
 	if p := d.bySurname(toks, "", ""); p != nil {

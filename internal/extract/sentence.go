@@ -577,9 +577,10 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 
-	for _, w := range window(toks, t.i, 0, 4) {
-		if modalCues[w] {
-			return nil, nil, "hypothetical (\"" + w + "\")"
+	for k := t.i - 1; k >= 0 && k >= t.i-4 && !clauseEnd[toks[k].Lower]; k-- {
+		// a modal is lower case: "20 May 2017" is a date, "may meet" a hypothesis
+		if modalCues[toks[k].Lower] && (toks[k].Text == toks[k].Lower || k == 0) && !(k == 0 && toks[k].Lower == "may" && toks[k].Text == "May") {
+			return nil, nil, "hypothetical (\"" + toks[k].Lower + "\")"
 		}
 	}
 	for k := max(0, t.i-3); k < min(len(toks), t.j+3); k++ {
@@ -1005,10 +1006,12 @@ func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, t a
 		return p.Country == "" && (p.Title == "" || strings.Contains(p.Title, "Secretary-General"))
 	}
 	if a.Country == b.Country || stateless(a) || stateless(b) {
+		d.tracef("    (dropped: both sides of one country, or a side no state's)")
 		return &mention{}
 	}
 	// someone the office table knows, but who held no office then (an opposition leader, a former minister)
 	if d.outOfOffice(p[0], a, base.Date) || d.outOfOffice(p[1], b, base.Date) {
+		d.tracef("    (dropped: %s or %s held no office then)", a.Name, b.Name)
 		return &mention{}
 	}
 	m.Participants = []engagement.Participant{a, b}
@@ -1040,7 +1043,7 @@ func (d *docState) outOfOffice(e *entity, p engagement.Participant, date engagem
 	}
 	p2 := func(x engagement.Date) engagement.Date { return x.Truncate(min(x.Precision(), date.Precision())) }
 	before := !first.IsZero() && p2(first).After(p2(date).Truncate(p2(first).Precision()))
-	after := !last.IsZero() && date.Truncate(min(date.Precision(), last.Precision())).After(last.Truncate(min(date.Precision(), last.Precision())))
+	after := !last.IsZero() && date.Year > last.Year+2
 	return before || after
 }
 

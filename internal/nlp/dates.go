@@ -296,6 +296,8 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 				return DateExpr{Rel: kind, N: 14 * n, Weeks: true}, 3
 			case "month", "months":
 				return DateExpr{Rel: kind, N: n, Months: true}, 3
+			case "year", "years":
+				return DateExpr{Rel: kind, N: 12 * n, Months: true}, 3
 			}
 		}
 	}
