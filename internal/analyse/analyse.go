@@ -288,6 +288,20 @@ type CoLocated struct {
 // that places a caller may involve a third country.
 func CoLocatedCalls(es []engagement.Engagement, p Pair) []CoLocated {
 	var out []CoLocated
+	// Each engagement's span, parsed once: every call looks at all of es.
+	type spanOf struct {
+		first, last day
+		ok, done    bool
+	}
+	spans := make([]spanOf, len(es))
+	spanAt := func(i int) (day, day, bool) {
+		s := &spans[i]
+		if !s.done {
+			s.first, s.last, s.ok = span(&es[i])
+			s.done = true
+		}
+		return s.first, s.last, s.ok
+	}
 	for _, c := range selected(es, p) {
 		if c.Kind != engagement.Call {
 			continue
@@ -303,7 +317,7 @@ func CoLocatedCalls(es []engagement.Engagement, p Pair) []CoLocated {
 			if v.Kind != engagement.Visit || v.Status != engagement.Occurred || v.ID == c.ID {
 				continue
 			}
-			vf, vl, ok := span(v)
+			vf, vl, ok := spanAt(i)
 			if !ok || cf < vf || cf > vl {
 				continue
 			}
@@ -336,7 +350,7 @@ func CoLocatedCalls(es []engagement.Engagement, p Pair) []CoLocated {
 			if m.ID == c.ID || m.Status != engagement.Occurred || m.Mode != engagement.InPerson || m.Location == "" {
 				continue
 			}
-			mf, ml, ok := span(m)
+			mf, ml, ok := spanAt(i)
 			if !ok || cf < mf || cf > ml {
 				continue
 			}

@@ -66,7 +66,14 @@ func TestInterruptedIngestResumes(t *testing.T) {
 	if err := c.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(700 * time.Millisecond)
+	// interrupt once the ingest is storing (its handler is installed by then)
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if fi, err := os.Stat(db + "-wal"); err == nil && fi.Size() > 64<<10 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	c.Process.Signal(syscall.SIGINT)
 	err := c.Wait()
 	stored := newCount(t, out.String())

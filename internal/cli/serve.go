@@ -79,7 +79,13 @@ func serveDemo(e *env, st store.Store) int {
 // finish for a few seconds.
 func serve(e *env, st store.Store, ln net.Listener, offices []analyse.Office) int {
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	srv := server.New(st, server.Options{Offices: offices, Logger: log}).HTTPServer(ln.Addr().String())
+	sv := server.New(st, server.Options{Offices: offices, Logger: log})
+	srv := sv.HTTPServer(ln.Addr().String())
+	go func() {
+		if err := sv.Warm(e.ctx); err != nil && e.ctx.Err() == nil {
+			log.Warn("warming the cache", "err", err)
+		}
+	}()
 	fmt.Fprintf(e.stdout, "bilat: dashboard at http://%s/ (API under /api/; Ctrl-C to stop)\n", ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()

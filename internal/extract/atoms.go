@@ -240,9 +240,14 @@ func pluralAt(toks []nlp.Token, i int) int {
 	switch w {
 	case "they", "their", "them":
 		return 1
-	case "leaders":
+	case "leaders", "presidents", "premiers":
 		if i == 1 && toks[0].Lower == "the" {
 			return 1
+		}
+	case "heads":
+		// "the heads of state", "the heads of government"
+		if i > 0 && toks[i-1].Lower == "the" && i+2 < len(toks) && toks[i+1].Lower == "of" && (toks[i+2].Lower == "state" || toks[i+2].Lower == "government") {
+			return 3
 		}
 	case "both":
 		if next == "sides" || next == "leaders" || next == "ministers" || next == "men" || next == "officials" {
@@ -252,7 +257,7 @@ func pluralAt(toks []nlp.Token, i int) int {
 	case "the":
 		if next == "two" && toks[i+1].Text == "two" && i+2 < len(toks) {
 			switch toks[i+2].Lower {
-			case "sides", "leaders", "ministers", "officials", "men", "women", "diplomats", "presidents", "premiers", "counterparts", "secretaries", "chiefs":
+			case "sides", "leaders", "ministers", "officials", "men", "women", "diplomats", "presidents", "premiers", "counterparts", "secretaries", "chiefs", "heads":
 				return 3
 			case "senior":
 				return 4

@@ -257,6 +257,9 @@ func cataphora(toks []nlp.Token, refs []pref) {
 		if !strings.HasPrefix(r.how, toks[r.i].Lower+" = ") {
 			return // someone is named before the comma: no cataphora
 		}
+		if w := toks[r.i].Lower; w != "his" && w != "her" {
+			continue // "On Tuesday she met the host, Carney": a subject pronoun looks back
+		}
 		r.ents = []*entity{subject}
 		r.how = toks[r.i].Lower + " = " + subject.name + " (named after it)"
 	}

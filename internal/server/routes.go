@@ -14,9 +14,12 @@ import (
 
 // routes registers every route. Each API route reads only.
 //
-// Cost: /api/actors, /api/pairs, /api/timeline and /api/signals load every
-// matching engagement and aggregate in Go (the store has no aggregate
-// queries yet); their results are cached until the store's counts change.
+// Cost: /api/pairs and /api/actors are aggregated by the store (Pairs,
+// Actors) without decoding engagement records; /api/timeline loads the
+// pair's engagements only, and /api/signals those plus the visits and
+// meetings that can place a caller of one of the pair's calls
+// (store.Encounters). Their results are cached until the store's counts
+// change.
 func (s *Server) routes() {
 	static, _ := fs.Sub(staticFS, "static")
 	files := http.FileServerFS(static)
@@ -100,22 +103,25 @@ func (s *Server) actors(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return s.cached(r.Context(), "actors?"+r.URL.RawQuery, func() (any, error) {
-		es, err := s.st.Engagements(r.Context(), f)
+		as, ls, err := s.st.Actors(r.Context(), f)
 		if err != nil {
 			return nil, err
 		}
-		as, ls := actorsOf(es)
 		return Actors{as, ls}, nil
 	})
 }
 
 func (s *Server) pairs(r *http.Request) (any, error) {
 	return s.cached(r.Context(), "pairs", func() (any, error) {
-		es, err := s.st.Engagements(r.Context(), store.Filter{})
+		ps, err := s.st.Pairs(r.Context())
 		if err != nil {
 			return nil, err
 		}
-		return map[string]any{"pairs": pairsOf(es)}, nil
+		out := make([]PairCount, len(ps))
+		for i, x := range ps {
+			out[i] = PairCount(x)
+		}
+		return map[string]any{"pairs": out}, nil
 	})
 }
 
@@ -154,23 +160,9 @@ func (s *Server) signals(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return s.cached(r.Context(), "signals?"+r.URL.RawQuery, func() (any, error) {
-		// Co-location needs each side's engagements with third countries
-		// too: the visit or meeting that places a caller.
-		f.Pair = [2]string{}
-		seen := map[int64]bool{}
-		var all []engagement.Engagement
-		for _, c := range p {
-			f.Country = c
-			es, err := s.st.Engagements(r.Context(), f)
-			if err != nil {
-				return nil, err
-			}
-			for _, e := range es {
-				if !seen[e.ID] {
-					seen[e.ID] = true
-					all = append(all, e)
-				}
-			}
+		all, err := signalEngagements(r.Context(), s.st, p, f)
+		if err != nil {
+			return nil, err
 		}
 		return analyse.Analyse(all, p, s.opt.Now(), s.opt.Offices), nil
 	})

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -86,6 +85,59 @@ func (s *Server) Handler() http.Handler {
 		r.Body = http.MaxBytesReader(w, r.Body, 0)
 		timeout.ServeHTTP(w, r)
 	})
+}
+
+// Warm computes what the dashboard's first view asks for: the pairs, and
+// the busiest pair's timeline, signals, actors and first page, so the first
+// visitor finds them cached (and the store's pages in memory). serve runs it
+// beside the listener; a request that comes first computes its own answer.
+func (s *Server) Warm(ctx context.Context) error {
+	h := s.Handler()
+	get := func(path string) (int, []byte) {
+		r, _ := http.NewRequestWithContext(ctx, http.MethodGet, path, nil)
+		w := &bufferWriter{h: http.Header{}}
+		h.ServeHTTP(w, r)
+		return w.status, w.body
+	}
+	status, body := get("/api/pairs")
+	if status != http.StatusOK {
+		return fmt.Errorf("warm: /api/pairs: %d %s", status, body)
+	}
+	var ps struct{ Pairs []PairCount }
+	if err := json.Unmarshal(body, &ps); err != nil {
+		return fmt.Errorf("warm: /api/pairs: %w", err)
+	}
+	if len(ps.Pairs) == 0 {
+		return nil
+	}
+	q := "?pair=" + ps.Pairs[0].Pair
+	for _, path := range []string{"/api/timeline" + q, "/api/signals" + q, "/api/actors" + q, "/api/engagements" + q + "&limit=50&offset=0"} {
+		if status, body := get(path); status != http.StatusOK {
+			return fmt.Errorf("warm: %s: %d %s", path, status, body)
+		}
+	}
+	return nil
+}
+
+// bufferWriter is a ResponseWriter that keeps what is written.
+type bufferWriter struct {
+	h      http.Header
+	status int
+	body   []byte
+}
+
+func (w *bufferWriter) Header() http.Header { return w.h }
+func (w *bufferWriter) WriteHeader(status int) {
+	if w.status == 0 {
+		w.status = status
+	}
+}
+func (w *bufferWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	w.body = append(w.body, b...)
+	return len(b), nil
 }
 
 // HTTPServer wraps the handler in an http.Server with timeouts, so a slow
@@ -198,107 +250,16 @@ func (s *Server) cached(ctx context.Context, key string, f func() (any, error)) 
 	return v, nil
 }
 
-// Actor is one participant and how many engagements they took part in.
-type Actor struct {
-	Name    string `json:"name"`
-	Country string `json:"country"`
-	Title   string `json:"title"` // the title of their highest rank
-	Rank    int    `json:"rank"`
-	Count   int    `json:"count"`
-}
-
-// Link is how many engagements two actors of different countries shared.
-type Link struct {
-	A     string `json:"a"`
-	B     string `json:"b"`
-	Count int    `json:"count"`
-}
-
-func actorsOf(es []engagement.Engagement) ([]Actor, []Link) {
-	by := map[string]*Actor{}
-	links := map[[2]string]int{}
-	for i := range es {
-		e := &es[i]
-		seen := map[string]bool{}
-		for _, p := range e.Participants {
-			if seen[p.Name] {
-				continue
-			}
-			seen[p.Name] = true
-			a := by[p.Name]
-			if a == nil {
-				a = &Actor{Name: p.Name, Country: p.Country, Title: p.Title, Rank: p.Rank}
-				by[p.Name] = a
-			}
-			a.Count++
-			if p.Rank > 0 && (a.Rank == 0 || p.Rank < a.Rank) {
-				a.Rank, a.Title = p.Rank, p.Title
-			}
-		}
-		for i, p := range e.Participants {
-			for _, q := range e.Participants[i+1:] {
-				if p.Country == q.Country || p.Name == q.Name {
-					continue
-				}
-				k := [2]string{p.Name, q.Name}
-				if k[1] < k[0] {
-					k[0], k[1] = k[1], k[0]
-				}
-				links[k]++
-			}
-		}
-	}
-	as := make([]Actor, 0, len(by))
-	for _, a := range by {
-		as = append(as, *a)
-	}
-	sort.Slice(as, func(i, j int) bool {
-		if as[i].Count != as[j].Count {
-			return as[i].Count > as[j].Count
-		}
-		return as[i].Name < as[j].Name
-	})
-	ls := make([]Link, 0, len(links))
-	for k, n := range links {
-		ls = append(ls, Link{k[0], k[1], n})
-	}
-	sort.Slice(ls, func(i, j int) bool {
-		if ls[i].Count != ls[j].Count {
-			return ls[i].Count > ls[j].Count
-		}
-		return ls[i].A+"\x00"+ls[i].B < ls[j].A+"\x00"+ls[j].B
-	})
-	return as, ls
-}
+// Actor and Link are the store's aggregates as the API returns them.
+type (
+	Actor = store.Actor
+	Link  = store.Link
+)
 
 // PairCount is a pair of countries and how many engagements involve both.
 type PairCount struct {
 	Pair  string `json:"pair"`
 	Count int    `json:"count"`
-}
-
-func pairsOf(es []engagement.Engagement) []PairCount {
-	by := map[string]int{}
-	for i := range es {
-		cs := es[i].Countries()
-		sort.Strings(cs)
-		for j, a := range cs {
-			for _, b := range cs[j+1:] {
-				by[a+"-"+b]++
-			}
-		}
-	}
-	out := make([]PairCount, 0, len(by))
-	for p, n := range by {
-		out = append(out, PairCount{p, n})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Pair < out[j].Pair
-	})
-	return out
 }
 
 // Item is an engagement as the timeline shows it: everything but the

@@ -41,6 +41,24 @@ type Store interface {
 	Engagement(ctx context.Context, id int64) (engagement.Engagement, error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+
+	// The aggregates below answer in the store what a caller could compute
+	// from Engagements, with the same result (PairsOf, ActorsOf and the
+	// Encounters contract say what), without loading every engagement.
+
+	// Pairs counts the engagements of every pair of countries, as PairsOf
+	// over all engagements.
+	Pairs(ctx context.Context) ([]PairCount, error)
+	// Actors is ActorsOf over the engagements f selects.
+	Actors(ctx context.Context, f Filter) ([]Actor, []Link, error)
+	// Encounters returns the engagements f selects that place one of the
+	// sightings' people somewhere on its day: occurred visits, and occurred
+	// in-person engagements with a location, dated to the day, with a
+	// participant whose name equals the person's up to case and whose date
+	// range covers the day. Ordered as Engagements. It finds the visits and
+	// meetings behind a co-located call without loading every engagement of
+	// both countries.
+	Encounters(ctx context.Context, f Filter, at []Sighting) ([]engagement.Engagement, error)
 	Close() error
 }
 
@@ -144,6 +162,12 @@ type Filter struct {
 	// as plain terms (all of them must occur), not as FTS syntax.
 	Query         string
 	Limit, Offset int // Limit 0 = all
+}
+
+// Sighting is a person on a day (at day precision).
+type Sighting struct {
+	Name string
+	Day  engagement.Date
 }
 
 // Stats counts what a store holds.

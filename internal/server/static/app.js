@@ -62,7 +62,15 @@
     return pairs.length;
   }
 
-  async function refresh() {
+  // fetchAll asks for everything a view shows at once: the charts' data and
+  // the list's first page.
+  function fetchAll() {
+    const p = params();
+    return Promise.all([get("/api/timeline", p), get("/api/signals", p), get("/api/actors", p),
+      get("/api/engagements", Object.assign({}, p, { limit: 50, offset: 0 }))]);
+  }
+
+  async function refresh(pending) {
     if (!state.pair) { status("No engagements stored yet: run bilat ingest first."); document.body.dataset.state = "ready"; return; }
     document.body.dataset.state = "loading";
     status("Loading " + state.pair + "…");
@@ -70,14 +78,15 @@
     for (const [k, v] of [...u]) if (!v) u.delete(k);
     history.replaceState(null, "", "?" + u);
     try {
-      const [tl, sig, act] = await Promise.all([get("/api/timeline", params()), get("/api/signals", params()), get("/api/actors", params())]);
+      const [tl, sig, act, page] = await (pending || fetchAll());
       drawCounts(tl); drawTimeline(tl); drawLevels(tl); drawNetwork(act); drawTopics(sig); drawSignals(sig);
-      state.offset = 0; $("list").replaceChildren(); await loadList();
+      state.offset = 0; $("list").replaceChildren(); showList(page);
       status("");
     } catch (err) {
       status("Error: " + err.message);
     }
     document.body.dataset.state = "ready";
+    if (!document.body.dataset.firstView) document.body.dataset.firstView = Math.round(performance.now()); // ms from navigation
   }
 
   function drawCounts(tl) {
@@ -102,7 +111,7 @@
       legend: { top: 0 },
       tooltip: { trigger: "item", formatter: (p) => tip(p.data.e.date + " " + p.data.e.kind + " (" + p.data.e.status + ")", who(p.data.e), "highest rank " + (p.data.e.rank || "?")) },
       xAxis: { type: "time" }, yAxis: { type: "category", data: kinds },
-      dataZoom: [{ type: "inside" }, { type: "slider", height: 18, bottom: 8 }],
+      dataZoom: [{ type: "inside" }, { type: "slider", height: 18, bottom: 8, showDataShadow: false }],
       series: kinds.map((k) => ({ name: k, type: "scatter", data: byKind[k], itemStyle: { color: colors[k], opacity: 0.8 },
         symbol: k === "call" ? "triangle" : k === "visit" ? "rect" : "circle",
         symbolSize: (v) => [22, 18, 14, 10, 8, 8][v[2] || 5] })),
@@ -116,41 +125,59 @@
     const months = tl.levels.map((l) => l.month);
     $("levels").dataset.count = tl.levels.length;
     chart("levels").setOption({
-      animation: false, grid: { left: 40, right: 20, top: 30, bottom: 30 }, legend: { top: 0 },
+      animation: false, grid: { left: 48, right: 20, top: 30, bottom: 30 }, legend: { top: 0 },
       tooltip: { trigger: "axis", formatter: (ps) => tip(...[ps[0] ? ps[0].axisValue : ""].concat(ps.map((p) => p.seriesName + ": rank " + (p.value || "none")))) },
-      xAxis: { type: "category", data: months }, yAxis: { type: "value", inverse: true, min: 1, max: 5, interval: 1, name: "rank" },
+      xAxis: { type: "category", data: months }, yAxis: { type: "value", inverse: true, min: 1, max: 5, interval: 1, name: "rank", nameLocation: "middle", nameGap: 24 },
       series: [a, b].map((c, i) => ({ name: c, type: "line", step: "middle", connectNulls: false,
         data: tl.levels.map((l) => (i ? l.b : l.a) || null) })),
     }, true);
   }
 
   function drawNetwork(act) {
-    const actors = act.actors.slice(0, 60), names = new Set(actors.map((a) => a.name));
+    // A phone shows fewer people; names are drawn for the busiest only (the
+    // others on hover), so labels do not pile up.
+    const narrow = $("network").clientWidth < 500;
+    // Take the busiest of each country in turn, so one side's many
+    // officials do not crowd the other side out of the picture.
+    const byCountry = new Map();
+    for (const a of act.actors) { if (!byCountry.has(a.country)) byCountry.set(a.country, []); byCountry.get(a.country).push(a); }
+    const max = narrow ? 30 : 40, actors = [], taken = new Set();
+    const lists = state.pair.split("-").map((c) => byCountry.get(c) || []).concat([act.actors]); // the pair's sides, then anyone
+    for (let i = 0; actors.length < max && lists.some((l) => i < l.length); i++) {
+      for (const l of lists.slice(0, 2)) if (i < l.length && actors.length < max) { actors.push(l[i]); taken.add(l[i].name); }
+    }
+    for (const a of act.actors) if (actors.length < max && !taken.has(a.name)) { actors.push(a); taken.add(a.name); }
+    const names = new Set(actors.map((a) => a.name));
+    const labelled = new Set(actors.slice(0, narrow ? 10 : 24).map((a) => a.name));
     const countries = [...new Set(actors.map((a) => a.country))];
     $("network").dataset.count = actors.length;
     chart("network").setOption({
-      animation: false, legend: { top: 0, data: countries },
+      animation: false, legend: { top: 0, data: countries.slice(0, 8) },
       tooltip: { formatter: (p) => p.dataType === "edge" ? tip(p.data.source + " — " + p.data.target, p.data.value + " engagements")
         : tip(p.data.name + " (" + p.data.title + ", " + p.data.country + ")", p.data.value + " engagements") },
-      series: [{ type: "graph", layout: "force", roam: true, draggable: true, force: { repulsion: 160, edgeLength: 90 },
-        categories: countries.map((c) => ({ name: c })), label: { show: true, position: "right", fontSize: 11 },
+      series: [{ type: "graph", layout: "force", roam: true, draggable: true, top: 36, bottom: 10, left: 10, right: 10,
+        force: { repulsion: narrow ? 90 : 110, edgeLength: narrow ? [30, 70] : [40, 90], gravity: 0.3 },
+        categories: countries.map((c) => ({ name: c })), label: { show: false, position: "right", fontSize: 11 },
+        emphasis: { label: { show: true } }, labelLayout: { hideOverlap: true },
         data: actors.map((a) => ({ name: a.name, value: a.count, title: a.title, country: a.country, category: countries.indexOf(a.country),
-          symbolSize: 8 + Math.min(30, Math.sqrt(a.count) * 5) })),
-        links: act.links.filter((l) => names.has(l.a) && names.has(l.b)).map((l) => ({ source: l.a, target: l.b, value: l.count,
-          lineStyle: { width: Math.min(8, 1 + l.count) } })) }],
+          label: { show: labelled.has(a.name) }, symbolSize: (narrow ? 6 : 8) + Math.min(narrow ? 18 : 30, Math.sqrt(a.count) * (narrow ? 3 : 5)) })),
+        // the 150 strongest links: more only blur the picture and slow it
+        links: act.links.filter((l) => names.has(l.a) && names.has(l.b)).slice(0, 150).map((l) => ({ source: l.a, target: l.b, value: l.count,
+          lineStyle: { width: Math.min(8, 1 + l.count / 4), opacity: 0.5 } })) }],
     }, true);
   }
 
   function drawTopics(sig) {
     const years = [...new Set(sig.topics.map((t) => t.year))].sort();
     const topics = [...new Set(sig.topics.map((t) => t.topic))].sort();
+    const count = new Map(sig.topics.map((t) => [t.year + "\u0000" + t.topic, t.count]));
     $("topics").dataset.count = topics.length;
     chart("topics").setOption({
       animation: false, grid: { left: 40, right: 20, top: 50, bottom: 30 }, legend: { top: 0, type: "scroll" },
       tooltip: { trigger: "item", formatter: (p) => tip(p.seriesName + " " + p.name + ": " + p.value) },
       xAxis: { type: "category", data: years.map(String) }, yAxis: { type: "value", minInterval: 1 },
       series: topics.map((t) => ({ name: t, type: "bar", stack: "t",
-        data: years.map((y) => { const r = sig.topics.find((x) => x.year === y && x.topic === t); return r ? r.count : 0; }) })),
+        data: years.map((y) => count.get(y + "\u0000" + t) || 0) })),
     }, true);
   }
 
@@ -160,10 +187,29 @@
     return span;
   }
 
+  // capped appends the first n of items (made by make) to parent, and a
+  // button that adds the rest when asked: a busy pair has thousands of
+  // findings, and drawing them all would slow the page and bury the rest.
+  function capped(parent, items, n, make, wrap) {
+    parent.append(...items.slice(0, n).map(make));
+    if (items.length <= n) return;
+    const more = el("button", { type: "button", class: "more", text: "Show " + (items.length - n) + " more",
+      onclick: () => { const rest = items.slice(n).map(make); (wrap ? wrap(more, rest) : more.replaceWith(...rest)); } });
+    parent.append(wrap ? el("li", { class: "more-row" }, more) : more);
+  }
+
   function section(title, items, render) {
-    const box = el("div", { class: "signal-group" }, el("h3", { text: title }));
+    const box = el("div", { class: "signal-group" }, el("h3", { text: title + (items && items.length > 8 ? " (" + items.length + ")" : "") }));
     if (!items || !items.length) { box.append(el("p", { class: "hint", text: "none" })); return box; }
-    box.append(el("ul", null, ...items.map((x) => { const [text, ids] = render(x); return el("li", null, text, cites(ids)); })));
+    const ul = el("ul");
+    capped(ul, items, 8, (x) => { const [text, ids] = render(x); return el("li", null, text, cites(ids)); },
+      (btn, rest) => btn.parentElement.replaceWith(...rest));
+    box.append(ul);
+    return box;
+  }
+
+  function withHint(box, hint) {
+    if (hint) box.querySelector("h3").after(el("p", { class: "hint", text: hint }));
     return box;
   }
 
@@ -172,14 +218,17 @@
     const recip = el("div", { class: "signal-group" }, el("h3", { text: "Reciprocity: visits each way" }));
     if (sig.reciprocity && sig.reciprocity.length) {
       const t = el("table", { class: "signal" }, el("tr", null, el("th", { text: "year" }), el("th", { text: a + " → " + b }), el("th", { text: b + " → " + a }), el("th", { text: "visits" })));
-      for (const y of sig.reciprocity) t.append(el("tr", null, el("td", { text: String(y.year) }), el("td", { text: String(y.a_to_b) }), el("td", { text: String(y.b_to_a) }),
-        el("td", null, ...y.visits.map((v) => el("span", null, v.visitor + " (rank " + v.rank + ") ", cites([v.engagement]), " ")))));
-      recip.append(t);
+      for (const y of sig.reciprocity) {
+        const visits = el("td", { class: "visits" });
+        capped(visits, y.visits, 4, (v) => el("span", { class: "visit" }, v.visitor + " (rank " + v.rank + ")", cites([v.engagement])));
+        t.append(el("tr", null, el("td", { text: String(y.year) }), el("td", { text: String(y.a_to_b) }), el("td", { text: String(y.b_to_a) }), visits));
+      }
+      recip.append(el("div", { class: "scroll" }, t));
     } else recip.append(el("p", { class: "hint", text: "none" }));
     const share = (sig.asymmetry_share || []).map((s) => s.year + ": " + s.asymmetric + "/" + s.total).join(", ");
     $("signals").replaceChildren(
       section("Silences", sig.silences, (s) => [s.note, s.engagements]),
-      section("Protocol asymmetry" + (share ? " (per year: " + share + ")" : ""), sig.asymmetries, (x) => [x.note, [x.engagement]]),
+      withHint(section("Protocol asymmetry", sig.asymmetries, (x) => [x.note, [x.engagement]]), share && "Asymmetric of those with both ranks known, per year: " + share),
       section("Co-located but only phoned", sig.colocated_calls, (x) => [x.note, x.engagements]),
       recip,
       section("First contact after taking office", sig.first_contacts, (x) => [x.note, x.engagements]),
@@ -188,7 +237,10 @@
   }
 
   async function loadList() {
-    const page = await get("/api/engagements", Object.assign(params(), { limit: 50, offset: state.offset }));
+    showList(await get("/api/engagements", Object.assign(params(), { limit: 50, offset: state.offset })));
+  }
+
+  function showList(page) {
     const list = $("list");
     for (const e of page.engagements) {
       const rank = Math.min(...e.participants.map((p) => p.rank || 9));
@@ -232,7 +284,11 @@
   }
 
   window.addEventListener("resize", () => Object.values(charts).forEach((c) => c.resize()));
-  document.addEventListener("DOMContentLoaded", async () => {
+  // This script runs before the chart library (see index.html), so the
+  // first view's data is on its way while the library is compiled.
+  const first = loadPairs().then(() => (state.pair ? fetchAll() : []));
+  first.catch(() => {});
+  async function start() {
     $("controls").addEventListener("submit", (ev) => {
       ev.preventDefault();
       state.pair = $("pair").value; state.from = $("from").value; state.to = $("to").value;
@@ -240,7 +296,8 @@
     });
     $("pair").addEventListener("change", () => { state.pair = $("pair").value; refresh(); });
     $("more").addEventListener("click", loadList);
-    try { await loadPairs(); } catch (err) { status("Error: " + err.message); }
-    await refresh();
-  });
+    try { await first; } catch (err) { status("Error: " + err.message); document.body.dataset.state = "ready"; return; }
+    await refresh(first);
+  }
+  document.addEventListener("DOMContentLoaded", start);
 })();

@@ -321,6 +321,30 @@ func (w *writer) writeEngagement(eid int64, rs []fuse.Report, inserted bool, pre
 			}
 		}
 	}
+	if prev == nil || !slices.Equal(prev.pairs, c.pairs) {
+		if !inserted {
+			if _, err := w.st(w.s.deletePairs).ExecContext(ctx, eid); err != nil {
+				return fmt.Errorf("engagement %d: delete pairs: %w", eid, err)
+			}
+		}
+		for _, p := range c.pairs {
+			if _, err := w.st(w.s.insertPair).ExecContext(ctx, p, eid); err != nil {
+				return fmt.Errorf("engagement %d: insert pair: %w", eid, err)
+			}
+		}
+	}
+	if prev == nil || !slices.Equal(prev.presence, c.presence) {
+		if !inserted {
+			if _, err := w.st(w.s.deletePresence).ExecContext(ctx, eid); err != nil {
+				return fmt.Errorf("engagement %d: delete presence: %w", eid, err)
+			}
+		}
+		for _, p := range c.presence {
+			if _, err := w.st(w.s.insertPresence).ExecContext(ctx, p.nameFold, p.long, p.lo, p.hi, eid); err != nil {
+				return fmt.Errorf("engagement %d: insert presence: %w", eid, err)
+			}
+		}
+	}
 	if prev == nil || !slices.Equal(prev.keys, c.keys) || prev.lo != c.lo || prev.hi != c.hi {
 		if !inserted {
 			if _, err := w.st(w.s.deleteKeys).ExecContext(ctx, eid); err != nil {
@@ -341,10 +365,41 @@ type children struct {
 	participants []engagement.Participant
 	keys         []string
 	lo, hi       int64
+	pairs        []string   // engagement_pairs
+	presence     []presence // presence
+}
+
+// presence is a row of the presence table (see migration 0002).
+type presence struct {
+	nameFold string
+	long     bool
+	lo, hi   string
 }
 
 func childrenOf(e engagement.Engagement, rs []fuse.Report) children {
 	c := children{participants: e.Participants, lo: unboundedLo, hi: unboundedHi}
+	cs := e.Countries()
+	slices.Sort(cs)
+	for i, a := range cs {
+		for _, b := range cs[i+1:] {
+			c.pairs = append(c.pairs, a+"-"+b)
+		}
+	}
+	if d, err := engagement.ParseDate(e.Date); err == nil && d.Precision() == 3 && e.Status == engagement.Occurred &&
+		(e.Kind == engagement.Visit || (e.Mode == engagement.InPerson && e.Location != "")) {
+		l, h := dateRange(e)
+		lo, hi := l.(string), h.(string)
+		tlo, _ := time.Parse(time.DateOnly, lo)
+		thi, _ := time.Parse(time.DateOnly, hi)
+		long := dayNum(thi)-dayNum(tlo) > 31
+		seen := map[string]bool{}
+		for _, p := range e.Participants {
+			if f := strings.ToLower(p.Name); !seen[f] {
+				seen[f] = true
+				c.presence = append(c.presence, presence{f, long, lo, hi})
+			}
+		}
+	}
 	for _, r := range rs {
 		c.keys = append(c.keys, fuse.Keys(r.Mention)...)
 	}
@@ -453,17 +508,7 @@ type record struct {
 
 func newRow(e engagement.Engagement, rs []fuse.Report) row {
 	r := row{e: e}
-	if d, err := engagement.ParseDate(e.Date); err == nil && !d.IsZero() {
-		end := d
-		if de, err := engagement.ParseDate(e.DateEnd); err == nil && !de.IsZero() {
-			end = de
-		}
-		lo, hi := firstDay(d), lastDay(end)
-		if hi.Before(lo) {
-			hi = lastDay(d)
-		}
-		r.dateLo, r.dateHi = lo.Format(time.DateOnly), hi.Format(time.DateOnly)
-	}
+	r.dateLo, r.dateHi = dateRange(e)
 	cs := e.Countries()
 	slices.Sort(cs)
 	if len(cs) > 0 {
@@ -475,6 +520,24 @@ func newRow(e engagement.Engagement, rs []fuse.Report) row {
 	}
 	r.record, _ = json.Marshal(rec) // plain structs of strings and ints: cannot fail
 	return r
+}
+
+// dateRange is the first and last day e's date range can cover, as
+// "YYYY-MM-DD", or NULL for both when its date is unknown.
+func dateRange(e engagement.Engagement) (lo, hi any) {
+	d, err := engagement.ParseDate(e.Date)
+	if err != nil || d.IsZero() {
+		return nil, nil
+	}
+	end := d
+	if de, err := engagement.ParseDate(e.DateEnd); err == nil && !de.IsZero() {
+		end = de
+	}
+	l, h := firstDay(d), lastDay(end)
+	if h.Before(l) {
+		h = lastDay(d)
+	}
+	return l.Format(time.DateOnly), h.Format(time.DateOnly)
 }
 
 func (r row) args() []any {

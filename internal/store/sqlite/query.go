@@ -15,18 +15,62 @@ import (
 
 // Engagements implements store.Store.
 func (db *DB) Engagements(ctx context.Context, f store.Filter) ([]engagement.Engagement, error) {
+	where, args := conditions(f)
+	q := "SELECT e.id, e.record FROM engagements e" + where + " ORDER BY e.date_lo IS NULL, e.date_lo, e.id"
+	q, args = page(q, args, f)
+	out, err := db.engagements(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: sqlite: engagements: %w", err)
+	}
+	return out, nil
+}
+
+func (db *DB) engagements(ctx context.Context, q string, args ...any) ([]engagement.Engagement, error) {
+	rows, err := db.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []engagement.Engagement{}
+	for rows.Next() {
+		e, err := scanEngagement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// conditions turns f, but its Limit and Offset, into a WHERE clause over
+// engagements e (empty when f selects everything).
+func conditions(f store.Filter, more ...string) (string, []any) {
 	var (
-		where []string
+		where = more
 		args  []any
 	)
+	// A country is found through the indexes on participants' countries
+	// and on the host country; instr on the "|PAK|USA|" column would read
+	// every row.
 	hasCountry := func(c string) {
-		where = append(where, "instr(e.countries, ?) > 0")
-		args = append(args, "|"+strings.ToUpper(strings.TrimSpace(c))+"|")
+		c = strings.ToUpper(strings.TrimSpace(c))
+		where = append(where, `e.id IN (SELECT engagement_id FROM participants WHERE country = ?
+			UNION ALL SELECT id FROM engagements WHERE host_country = ?)`)
+		args = append(args, c, c)
 	}
-	for _, c := range f.Pair {
-		if strings.TrimSpace(c) != "" {
-			hasCountry(c)
+	a, b := strings.ToUpper(strings.TrimSpace(f.Pair[0])), strings.ToUpper(strings.TrimSpace(f.Pair[1]))
+	switch {
+	case a != "" && b != "" && a != b:
+		// A pair's engagements are one range of engagement_pairs.
+		if b < a {
+			a, b = b, a
 		}
+		where = append(where, "e.id IN (SELECT engagement_id FROM engagement_pairs WHERE pair = ?)")
+		args = append(args, a+"-"+b)
+	case a != "":
+		hasCountry(a)
+	case b != "":
+		hasCountry(b)
 	}
 	if strings.TrimSpace(f.Country) != "" {
 		hasCountry(f.Country)
@@ -44,7 +88,11 @@ func (db *DB) Engagements(ctx context.Context, f store.Filter) ([]engagement.Eng
 		args = append(args, string(f.Status))
 	}
 	if a := strings.TrimSpace(f.Actor); a != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM participants p WHERE p.engagement_id = e.id AND instr(p.name_fold, ?) > 0)")
+		// The matching names first (from the index on names), then their
+		// engagements: testing each engagement's participants in turn reads
+		// every row when few match.
+		where = append(where, `e.id IN (SELECT engagement_id FROM participants WHERE name_fold IN
+			(SELECT DISTINCT name_fold FROM participants WHERE instr(name_fold, ?) > 0))`)
 		args = append(args, strings.ToLower(a))
 	}
 	if !f.From.IsZero() {
@@ -60,11 +108,14 @@ func (db *DB) Engagements(ctx context.Context, f store.Filter) ([]engagement.Eng
 			JOIN mentions m ON m.id = mention_fts.rowid WHERE mention_fts MATCH ?)`)
 		args = append(args, q)
 	}
-	q := "SELECT e.id, e.record FROM engagements e"
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+	if len(where) == 0 {
+		return "", nil
 	}
-	q += " ORDER BY e.date_lo IS NULL, e.date_lo, e.id"
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// page adds f's Limit and Offset to q.
+func page(q string, args []any, f store.Filter) (string, []any) {
 	if f.Limit > 0 || f.Offset > 0 {
 		limit := f.Limit
 		if limit <= 0 {
@@ -73,23 +124,7 @@ func (db *DB) Engagements(ctx context.Context, f store.Filter) ([]engagement.Eng
 		q += " LIMIT ? OFFSET ?"
 		args = append(args, limit, max(f.Offset, 0))
 	}
-	rows, err := db.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: sqlite: engagements: %w", err)
-	}
-	defer rows.Close()
-	out := []engagement.Engagement{}
-	for rows.Next() {
-		e, err := scanEngagement(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: sqlite: engagements: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: sqlite: engagements: %w", err)
-	}
-	return out, nil
+	return q, args
 }
 
 // ftsQuery turns free text into an FTS5 query: each word a quoted term, all

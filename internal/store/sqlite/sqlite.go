@@ -80,7 +80,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("store: sqlite: %s: %w", path, err)
 	}
 	if !memory {
-		r, err := sql.Open("sqlite", path+"?"+params+"&_pragma=query_only(1)")
+		// Readers map the file: a lookup by id then costs no read system
+		// call per page, which is most of the time of a query over a large
+		// store whose pages are in the OS cache but not in SQLite's.
+		r, err := sql.Open("sqlite", path+"?"+params+"&_pragma=query_only(1)&_pragma=mmap_size(4294967296)")
 		if err != nil {
 			w.Close()
 			return nil, fmt.Errorf("store: sqlite: open %s: %w", path, err)
@@ -201,6 +204,8 @@ type stmts struct {
 	insertEng, updateEng, deleteEng                    *sql.Stmt
 	deleteParticipants, insertParticipant              *sql.Stmt
 	deleteKeys, insertKey, insertMention               *sql.Stmt
+	deletePairs, insertPair                            *sql.Stmt
+	deletePresence, insertPresence                     *sql.Stmt
 	savepoint, rollbackTo, release                     *sql.Stmt
 	all                                                []*sql.Stmt
 }
@@ -238,6 +243,10 @@ func prepare(ctx context.Context, db *sql.DB) (*stmts, error) {
 		{&s.insertKey, `INSERT INTO fusion_keys(key, engagement_id, lo, hi) VALUES (?, ?, ?, ?)`},
 		{&s.insertMention, `INSERT INTO mentions(document_id, engagement_id, kind, mode, status, date, date_end, evidence, body)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&s.deletePairs, `DELETE FROM engagement_pairs WHERE engagement_id = ?`},
+		{&s.insertPair, `INSERT OR IGNORE INTO engagement_pairs(pair, engagement_id) VALUES (?, ?)`},
+		{&s.deletePresence, `DELETE FROM presence WHERE engagement_id = ?`},
+		{&s.insertPresence, `INSERT OR IGNORE INTO presence(name_fold, long, date_lo, date_hi, engagement_id) VALUES (?, ?, ?, ?, ?)`},
 		{&s.savepoint, `SAVEPOINT doc`},
 		{&s.rollbackTo, `ROLLBACK TO doc`},
 		{&s.release, `RELEASE doc`},

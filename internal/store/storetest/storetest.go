@@ -37,6 +37,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CancelledBeforePut", testCancelledBefore},
 		{"CancelledMidPut", testCancelledMid},
 		{"Corpus", testCorpus},
+		{"Pairs", testPairs},
+		{"Actors", testActors},
+		{"Encounters", testEncounters},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
