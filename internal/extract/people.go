@@ -276,6 +276,20 @@ func nearest(out []pref, toks []nlp.Token, i int) *entity {
 	return nil
 }
 
+// titleCased reports whether most words of a sentence are capitalised, as in a headline.
+func titleCased(toks []nlp.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.IsWord() && len(t.Text) > 3 {
+			words++
+			if t.IsCap() {
+				caps++
+			}
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
+
 // fronting words open a phrase before the subject: "During his visit, X …".
 var fronting = map[string]bool{"during": true, "on": true, "in": true, "after": true, "before": true, "while": true,
 	"at": true, "ahead": true, "following": true, "when": true, "upon": true, "for": true, "with": true, "since": true}
@@ -445,8 +459,13 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 		return false
 	}
 	if !try(name) {
+		// a prefix only when the rest is a patronymic ("… bin Abdulaziz Al Saud"):
+		// "Abdul Hamid Dbeibah" is not Abdul Hamid
+		titleCase := titleCased(toks) // a headline capitalises its verbs: "Xi Jinping Holds Talks"
 		for l := len(fields) - 1; l >= 2 && p == nil; l-- {
-			try(strings.Join(fields[:l], " "))
+			if titleCase || particles[strings.ToLower(fields[l])] {
+				try(strings.Join(fields[:l], " "))
+			}
 		}
 		for s := 1; s <= len(fields)-2 && p == nil; s++ {
 			if particles[strings.ToLower(fields[s-1])] {

@@ -584,7 +584,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 	for k := max(0, t.i-3); k < min(len(toks), t.j+3); k++ {
-		if multiCues[toks[k].Lower] && (k < t.i || k >= t.j) && !sentenceHas(toks, "sidelines") && !sentenceHas(toks, "bilateral") {
+		if multiCues[toks[k].Lower] && (k < t.i || k >= t.j) && tr.kind == engagement.Meeting && !sentenceHas(toks, "sidelines") && !sentenceHas(toks, "bilateral") {
 			if tr.kind != engagement.Visit {
 				return nil, nil, "multilateral (\"" + toks[k].Lower + "\")"
 			}
