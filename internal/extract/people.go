@@ -226,11 +226,20 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 // cataphora rebinds a pronoun in a fronted phrase to the subject after it:
 // "During his visit to Tokyo, Philippine President Marcos met …".
 func cataphora(toks []nlp.Token, refs []pref) {
-	if len(toks) == 0 || !fronting[toks[0].Lower] {
+	// skip a chronology's heading: "- 10 March 2018: On his first visit, …"
+	start := 0
+	for k := 0; k < len(toks) && k < 8; k++ {
+		if toks[k].Text == ":" {
+			start = k + 1
+			break
+		}
+	}
+	if start >= len(toks) || !fronting[toks[start].Lower] {
 		return // "He landed … and was met by X": a sentence's first word is its subject
 	}
 	comma := -1
-	for k, t := range toks {
+	for k := start; k < len(toks); k++ {
+		t := toks[k]
 		if t.Text == "," {
 			comma = k
 			break

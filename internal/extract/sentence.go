@@ -94,8 +94,8 @@ func (d *docState) sentence(si int) {
 		if d.lastYear != 0 && si-d.lastYearSent <= 1 {
 			cand, anchor = d.lastYear, engagement.Date{Year: d.lastYear}
 		}
-		if !d.ctxDate.IsZero() && d.ctxStated && si-d.ctxSent <= 3 {
-			cand, anchor = d.ctxDate.Year, d.ctxDate
+		if !d.ctxDate.IsZero() && d.ctxStated && si-d.ctxSent <= 3 && (cand == 0 || d.ctxSent > d.lastYearSent) {
+			cand, anchor = d.ctxDate.Year, d.ctxDate // the most recently stated year wins
 		}
 		if cand != 0 {
 			year = cand
@@ -418,7 +418,12 @@ func entryHeading(toks []nlp.Token, dates []nlp.DateExpr) (nlp.DateExpr, bool) {
 		return nlp.DateExpr{}, false
 	}
 	e := dates[0]
-	if e.Tok0 != 0 && !(e.Tok0 == 1 && weekdayTok(toks[0])) {
+	// a bullet or bold marks may come first: "- 13–14 July 2023: …", "**25 April 2019**: …"
+	lead := 0
+	for lead < e.Tok0 && !toks[lead].IsWord() && toks[lead].Lower != "" && len(toks[lead].Text) == 1 {
+		lead++
+	}
+	if e.Tok0 != lead && !(e.Tok0 == lead+1 && weekdayTok(toks[lead])) {
 		return nlp.DateExpr{}, false
 	}
 	// "Thursday 25 September": the day of the month after the weekday
@@ -657,7 +662,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		date, dateEnd = e.Resolve(ref, status == engagement.Planned)
 		anchor = "text"
 		// a date after publication is still to come: "goes ahead next week"
-		if !ref.Pub.IsZero() && status == engagement.Occurred && after2(date, ref.Pub) && !ref.Approx {
+		// (the publication date itself, not a live blog's or chronology's entry)
+		if !d.ref.Pub.IsZero() && status == engagement.Occurred && after2(date, d.ref.Pub) && !d.ref.Approx {
 			status = engagement.Planned
 		}
 	}
