@@ -81,6 +81,9 @@ func hyphenParticle(s string) bool {
 	return unicode.IsUpper(r)
 }
 
+// postNominal letters follow a name without being part of it.
+var postNominal = map[string]bool{"MP": true, "MNA": true, "MLA": true, "QC": true, "KC": true, "OBE": true, "CBE": true, "KBE": true, "MEP": true}
+
 // acronyms on the notName list are names when not written in capitals: "UN"
 // is no name, the "Un" of "Kim Jong Un" is.
 var acronyms = map[string]bool{"un": true, "uk": true, "us": true, "eu": true, "ap": true, "fo": true, "who": true}
@@ -195,6 +198,14 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 				used[k] = true
 			}
 			i = a.j - 1
+			continue
+		}
+		// "His Highness", "Her Excellency": an honorific, not a pronoun
+		if l := d.multiHonorific(toks, i); l > 0 && pronouns[t.Lower] {
+			for k := i; k < i+l; k++ {
+				used[k] = true
+			}
+			i += l - 1
 			continue
 		}
 		if pronouns[t.Lower] {
@@ -312,8 +323,8 @@ func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
 		}
 		break
 	}
-	// drop honorifics left alone, and trailing dots
-	for j > i && (toks[j-1].Text == "." || d.x.honor[strings.TrimSuffix(toks[j-1].Lower, ".")]) {
+	// drop honorifics left alone, post-nominal letters ("MP") and trailing dots
+	for j > i && (toks[j-1].Text == "." || d.x.honor[strings.TrimSuffix(toks[j-1].Lower, ".")] || postNominal[toks[j-1].Text]) {
 		j--
 	}
 	if j == i {

@@ -45,6 +45,7 @@ type docState struct {
 	firstText       int             // the first sentence that is not furniture
 	home            string          // the country the document speaks from
 	lastSeen        map[*entity]int // the sentence where each person was last named
+	sentRefs        []pref          // the people the sentence being read names
 	prevMade        bool            // the sentence's previous trigger made mentions
 	lastYear        int             // the year of the latest absolute date, and its sentence
 	lastYearSent    int

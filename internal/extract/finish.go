@@ -167,9 +167,9 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	if len(dests) == 0 && toks[t.i].Lower == "visiting" && len(right) > 0 && right[0].i == t.j && len(right[0].ents) == 1 {
 		visitor = right[0].ents[0]
 		host := d.dateline.country
-		for _, r := range right[1:] {
+		for _, r := range d.sentRefs {
 			if len(r.ents) == 1 && r.ents[0].country != "" && r.ents[0].country != visitor.country {
-				host = r.ents[0].country
+				host = r.ents[0].country // "X met with visiting Y": Y is in X's country
 				break
 			}
 		}

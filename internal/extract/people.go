@@ -98,6 +98,17 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				k = k2
 				continue
 			}
+			// "President of the French Republic Emmanuel Macron", "Prime Minister of Australia Anthony Albanese"
+			if a.j+1 < len(toks) && toks[a.j].Lower == "of" && k+2 < len(atoms) && atoms[k+1].kind == aCountry &&
+				(atoms[k+1].i == a.j+1 || atoms[k+1].i == a.j+2 && toks[a.j+1].Lower == "the") &&
+				atoms[k+2].kind == aName && atoms[k+2].i-atoms[k+1].j <= 2 {
+				if r, ok := d.person(toks, atoms[k+2], atoms[k+1].code, a, "title of country"); ok {
+					r.i = a.i
+					out = append(out, r)
+				}
+				k += 2
+				continue
+			}
 			// "the foreign minister of India"
 			if a.j+1 < len(toks) && toks[a.j].Lower == "of" && k+1 < len(atoms) && atoms[k+1].kind == aCountry && atoms[k+1].i == a.j+1 {
 				out = append(out, pref{i: a.i, j: atoms[k+1].j, office: &atoms[k], country: atoms[k+1].code, how: "office"})
@@ -467,7 +478,10 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 		}
 		return false
 	}
-	if !try(name) {
+	if !try(name) && len(fields) == 2 {
+		try(fields[1] + " " + fields[0]) // "KISHIDA Fumio": family name first, in capitals
+	}
+	if p == nil && !try(name) {
 		// a prefix only when the rest is a patronymic ("… bin Abdulaziz Al Saud"):
 		// "Abdul Hamid Dbeibah" is not Abdul Hamid
 		titleCase := titleCased(toks) // a headline capitalises its verbs: "Xi Jinping Holds Talks"

@@ -44,6 +44,7 @@ func (d *docState) sentence(si int) {
 	dates := nlp.FindDates(toks)
 	atoms := d.atoms(toks, dates)
 	refs := d.refs(toks, atoms)
+	d.sentRefs = refs
 	var trigs []atom
 	for _, a := range atoms {
 		if a.kind == aTrigger {
@@ -122,8 +123,10 @@ func (d *docState) sentence(si int) {
 		if ti > 0 {
 			lo = trigs[ti-1].j
 		}
-		if ti+1 < len(trigs) {
+		if ti+1 < len(trigs) && !adjectival(toks, trigs[ti+1], refs) {
 			hi = trigs[ti+1].i
+		} else if ti+2 < len(trigs) {
+			hi = trigs[ti+2].i
 		}
 		ms, subj, why := d.trigger(si, toks, atoms, refs, dates, trigs, t, lo, hi, subject, ti > 0 && coordinated(toks, t.i, lo), year)
 		if len(subj) > 0 {
@@ -281,6 +284,20 @@ func hostText(m *mention) string {
 		out += " in " + m.Location
 	}
 	return out
+}
+
+// adjectival: "visiting" right before a person ("met with visiting
+// Belarusian President Lukashenko") describes, it does not start a clause.
+func adjectival(toks []nlp.Token, t atom, refs []pref) bool {
+	if toks[t.i].Lower != "visiting" {
+		return false
+	}
+	for _, r := range refs {
+		if r.i == t.j {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinated: a second verb sharing the first one's subject ("held talks
@@ -589,7 +606,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 	for k := max(0, t.i-3); k < min(len(toks), t.j+3); k++ {
-		if multiCues[toks[k].Lower] && (k < t.i || k >= t.j) && tr.kind == engagement.Meeting && !sentenceHas(toks, "sidelines") && !sentenceHas(toks, "bilateral") {
+		if multiCues[toks[k].Lower] && (k < t.i || k >= t.j) && tr.kind == engagement.Meeting && !sentenceHas(toks, "sidelines") && !sentenceHas(toks, "bilateral") &&
+			!(t.j < len(toks) && toks[t.j].Lower == "with") { // a summit "with" someone is bilateral
 			if tr.kind != engagement.Visit {
 				return nil, nil, "multilateral (\"" + toks[k].Lower + "\")"
 			}
