@@ -300,6 +300,15 @@ func adjectival(toks []nlp.Token, t atom, refs []pref) bool {
 	return false
 }
 
+// refsBefore counts the references that end before token i.
+func refsBefore(refs []pref, i int) int {
+	n := 0
+	for n < len(refs) && refs[n].j <= i {
+		n++
+	}
+	return n
+}
+
 // coordinated: a second verb sharing the first one's subject ("held talks
 // with X and met Y", "visited the US and ... had a meeting with Z").
 func coordinated(toks []nlp.Token, i, lo int) bool {
@@ -775,9 +784,16 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		who = R[0]
 	}
 	loc := d.location(toks, atoms, t, date, status, kind, who)
-	if tr.noun && len(L) == 0 && len(R) == 1 && d.subject != nil && d.subject != R[0] && d.subject.country != "" && d.subject.country != R[0].country && d.lastPerson >= si-1 {
-		// "The second conversation with Putin came on 2 March": the person in focus is the other side
-		L = []*entity{d.subject}
+	if tr.noun && len(L) == 0 && len(R) == 1 {
+		// "Modi received a congratulatory call from X": the sentence's subject before the
+		// noun; "The second conversation with Putin came on 2 March": the person in focus
+		other := nearest(d.sentRefs[:refsBefore(d.sentRefs, t.i)], toks, t.i)
+		if other == nil && d.lastPerson >= si-1 {
+			other = d.subject
+		}
+		if other != nil && other != R[0] && other.country != "" && other.country != R[0].country {
+			L = []*entity{other}
+		}
 	}
 	// "Kishida, Biden and Albanese met" is multilateral; "X met A and B"
 	// (or "met separately with") is one bilateral meeting per object
