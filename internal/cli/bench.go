@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"bilat/internal/actors"
 	"bilat/internal/bench"
 )
 
@@ -26,11 +25,10 @@ func runBench(e *env, args []string) int {
 	if _, code := parse(fl, args); code >= 0 {
 		return code
 	}
-	x, good := newExtractor(e, "")
+	x, lex, good := newExtractor(e, "")
 	if !good {
 		return failed
 	}
-	lex, _ := actors.Load("")
 	if *dbPath == "" {
 		dir, err := os.MkdirTemp("", "bilat-bench-")
 		if err != nil {
@@ -50,6 +48,7 @@ func runBench(e *env, args []string) int {
 	// the corpus streams through a pipe as JSONL on "standard input": memory
 	// stays flat whatever the number of articles
 	pr, pw := io.Pipe()
+	defer pr.Close() // an early stop unblocks the generator
 	go func() { pw.CloseWithError(bench.Corpus(pw, lex, *n, 1)) }()
 	be := *e
 	be.stdin = pr
@@ -58,9 +57,17 @@ func runBench(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "bilat bench: %v\n", err)
 		return failed
 	}
-	stats, _ := st.Stats(e.ctx)
 	fmt.Fprintf(e.stdout, "bench: %d articles (3–6 KB), %d CPUs\n", *n, runtime.GOMAXPROCS(0))
 	printSummary(e.stdout, sum)
+	if sum.Interrupted || sum.Failed > 0 {
+		fmt.Fprintln(e.stderr, "bilat bench: interrupted or incomplete; the figures are not a full run")
+		return failed
+	}
+	stats, err := st.Stats(e.ctx)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "bilat bench: %v\n", err)
+		return failed
+	}
 	fmt.Fprintf(e.stdout, "stored: %d documents, %d mentions, %d engagements\n", stats.Documents, stats.Mentions, stats.Engagements)
 	fmt.Fprintf(e.stdout, "peak RSS: %s\n", peakRSS())
 	if *keep {

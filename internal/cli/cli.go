@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sort"
 	"strings"
 
 	"bilat"
@@ -85,7 +84,16 @@ func usage(w io.Writer) {
 
 func runHelp(e *env, args []string) int {
 	if len(args) == 1 {
-		return Run(e.ctx, []string{args[0], "-h"}, e.stdin, e.stdout, e.stderr)
+		for _, c := range commands {
+			if c.name == args[0] && c.name != "help" {
+				return c.run(e, []string{"-h"})
+			}
+		}
+		if args[0] != "help" && !strings.HasPrefix(args[0], "-") {
+			fmt.Fprintf(e.stderr, "bilat help: unknown command %q\n\n", args[0])
+			usage(e.stderr)
+			return misused
+		}
 	}
 	usage(e.stdout)
 	return ok
@@ -146,36 +154,26 @@ func openDB(e *env, dsn string) (*sqlite.DB, bool) {
 	}
 	db, err := sqlite.Open(e.ctx, dsn)
 	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintln(e.stderr, "bilat: interrupted")
+			return nil, false
+		}
 		fmt.Fprintf(e.stderr, "bilat: open database %s: %v\n", dsn, err)
 		return nil, false
 	}
 	return db, true
 }
 
-func newExtractor(e *env, lexFile string) (*extract.Extractor, bool) {
+func newExtractor(e *env, lexFile string) (*extract.Extractor, *actors.Lexicon, bool) {
 	lex, err := actors.Load(lexFile)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "bilat: lexicon: %v\n", err)
-		return nil, false
+		return nil, nil, false
 	}
 	x, err := extract.New(lex)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "bilat: %v\n", err)
-		return nil, false
+		return nil, nil, false
 	}
-	return x, true
+	return x, lex, true
 }
-
-func sortedKeys[M ~map[string]V, V any](m M) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// extractor is what the pipeline needs of the extractor.
-type extractor = *extract.Extractor
-
-func extractOptions() extract.Options { return extract.Options{Explain: true} }

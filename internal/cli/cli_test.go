@@ -93,6 +93,14 @@ func TestUsageErrors(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
+	for _, args := range [][]string{{"help"}, {"help", "help"}, {"help", "--help"}, {"help", "-h"}} {
+		if code, out, _ := run(t, args...); code != 0 || !strings.Contains(out, "Usage:") {
+			t.Errorf("%v: exit %d: %q", args, code, out)
+		}
+	}
+	if code, _, errs := run(t, "help", "ingest"); code != 0 || !strings.Contains(errs, "Usage: bilat ingest") {
+		t.Errorf("help ingest: %d %q", code, errs)
+	}
 	if code, out, _ := run(t, "version"); code != 0 || !strings.HasPrefix(out, "bilat ") {
 		t.Errorf("version: %d %q", code, out)
 	}

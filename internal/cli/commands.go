@@ -14,6 +14,7 @@ import (
 	"bilat"
 	"bilat/internal/engagement"
 	"bilat/internal/export"
+	"bilat/internal/extract"
 	"bilat/internal/ingest"
 	"bilat/internal/pipeline"
 	"bilat/internal/store"
@@ -33,7 +34,7 @@ func runIngest(e *env, args []string) int {
 		fl.Usage()
 		return misused
 	}
-	x, good := newExtractor(e, *lex)
+	x, _, good := newExtractor(e, *lex)
 	if !good {
 		return failed
 	}
@@ -58,7 +59,7 @@ func runIngest(e *env, args []string) int {
 	return ok
 }
 
-func ingestPaths(e *env, st store.Store, ex extractor, paths []string, quiet bool) (pipeline.Summary, error) {
+func ingestPaths(e *env, st store.Store, ex *extract.Extractor, paths []string, quiet bool) (pipeline.Summary, error) {
 	opt := pipeline.Options{Fail: func(err error) { fmt.Fprintf(e.stderr, "bilat: %v\n", err) }}
 	if f, isFile := e.stderr.(*os.File); isFile && !quiet && term.IsTerminal(int(f.Fd())) {
 		bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("ingesting"),
@@ -70,7 +71,7 @@ func ingestPaths(e *env, st store.Store, ex extractor, paths []string, quiet boo
 }
 
 func printSummary(w io.Writer, s pipeline.Summary) {
-	fmt.Fprintf(w, "documents read: %d (new %d, unchanged %d, replaced %d, failed %d)\n", s.Read+s.Failed, s.New, s.Unchanged, s.Replaced, s.Failed)
+	fmt.Fprintf(w, "documents read: %d (new %d, unchanged %d, replaced %d, failed %d)\n", s.New+s.Unchanged+s.Replaced+s.Failed, s.New, s.Unchanged, s.Replaced, s.Failed)
 	fmt.Fprintf(w, "engagements found: %d\n", s.Mentions)
 	fmt.Fprintf(w, "elapsed: %.2fs (%.0f docs/s)\n", s.Elapsed.Seconds(), s.DocsPerSecond())
 }
@@ -207,7 +208,7 @@ func runExplain(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "bilat explain: --published: %v\n", err)
 		return misused
 	}
-	x, good := newExtractor(e, *lex)
+	x, _, good := newExtractor(e, *lex)
 	if !good {
 		return failed
 	}
@@ -229,7 +230,7 @@ func runExplain(e *env, args []string) int {
 			fmt.Fprintf(e.stdout, " (%s)", d.URL)
 		}
 		fmt.Fprintf(e.stdout, "\npublished: %s\n", orUnknown(d.Published.String()))
-		r := x.Extract(&d, extractOptions())
+		r := x.Extract(&d, extract.Options{Explain: true})
 		for _, l := range r.Trace {
 			fmt.Fprintln(e.stdout, l)
 		}
@@ -286,7 +287,7 @@ func runDemo(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "bilat demo: unpack the sample corpus: %v\n", err)
 		return failed
 	}
-	x, good := newExtractor(e, "")
+	x, _, good := newExtractor(e, "")
 	if !good {
 		return failed
 	}
@@ -310,6 +311,7 @@ func runDemo(e *env, args []string) int {
 		return failed
 	}
 	if err := export.Table(e.stdout, es); err != nil {
+		fmt.Fprintf(e.stderr, "bilat demo: write: %v\n", err)
 		return failed
 	}
 	if *tableOnly {

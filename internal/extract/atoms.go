@@ -21,23 +21,20 @@ const (
 	aCounterpart
 	aTrigger
 	aDate
-	aVenue
 )
 
 // atom is a recognised span of a sentence.
 type atom struct {
-	kind     atomKind
-	i, j     int // token span [i, j)
-	code     string
-	poss     bool // followed by 's
-	title    actors.Title
-	titles   []actors.Title // compound titles: "Deputy Prime Minister and Foreign Minister"
-	acting   bool
-	former   bool
-	text     string
-	trig     trigger
-	date     int // index into the sentence's dates
-	forTitle string
+	kind   atomKind
+	i, j   int // token span [i, j)
+	code   string
+	poss   bool // followed by 's
+	title  actors.Title
+	titles []actors.Title // compound titles: "Deputy Prime Minister and Foreign Minister"
+	acting bool
+	former bool
+	text   string
+	trig   trigger
 }
 
 var pronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true, "who": true}
@@ -102,8 +99,8 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 	n := len(toks)
 	used := make([]bool, n)
 	var out []atom
-	for k, e := range dates {
-		out = append(out, atom{kind: aDate, i: e.Tok0, j: e.Tok1, date: k})
+	for _, e := range dates {
+		out = append(out, atom{kind: aDate, i: e.Tok0, j: e.Tok1})
 		for t := e.Tok0; t < e.Tok1; t++ {
 			used[t] = true
 		}

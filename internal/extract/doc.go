@@ -16,7 +16,6 @@ type entity struct {
 	rank    int            // from the text's title (0 = unknown)
 	country string         // ISO3, "" when unknown
 	person  *actors.Person // the lexicon's record, when known
-	how     string         // how it was identified (for explain)
 }
 
 // docState is the working state of one extraction.

@@ -469,7 +469,7 @@ func (d *docState) involves(m *mention, e *entity) bool {
 // near: within three days (the day's news), at day precision.
 func near(a, b engagement.Date) bool {
 	if a.Precision() < 3 || b.Precision() < 3 {
-		return a.Precision() >= 2 && b.Precision() >= 2 && a.Truncate(2) == b.Truncate(2) && false
+		return false
 	}
 	x, y := a.DayNumber(), b.DayNumber()
 	return x-y <= 3 && y-x <= 3

@@ -73,19 +73,12 @@ func (ix *phraseIndex[T]) match(toks []nlp.Token, i int, key func(nlp.Token) str
 
 func lowerKey(t nlp.Token) string { return t.Lower }
 
-func foldQuote(s string) string {
-	if strings.ContainsAny(s, "’‘") {
-		s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
-	}
-	return s
-}
-
 // words tokenizes a lexicon phrase the way documents are tokenized.
 func words(s string) []string {
 	toks := nlp.Tokenize(s, 0, len(s))
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
-		out = append(out, foldQuote(t.Lower))
+		out = append(out, t.Lower)
 	}
 	return out
 }

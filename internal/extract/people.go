@@ -365,7 +365,7 @@ func (d *docState) pairFor(toks []nlp.Token, a atom) []*entity {
 		fit = func(e *entity) bool { return d.rankOf(e) == 1 }
 	}
 	if len(d.focus) >= 2 && fit(d.focus[0]) && fit(d.focus[1]) {
-		return d.focus[:2]
+		return []*entity{d.focus[0], d.focus[1]}
 	}
 	var out []*entity
 	for k := len(d.entities) - 1; k >= 0 && len(out) < 2; k-- {
@@ -379,7 +379,7 @@ func (d *docState) pairFor(toks []nlp.Token, a atom) []*entity {
 		return []*entity{out[1], out[0]}
 	}
 	if len(d.focus) >= 2 {
-		return d.focus[:2]
+		return []*entity{d.focus[0], d.focus[1]}
 	}
 	return nil
 }
@@ -481,7 +481,7 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 	if !try(name) && len(fields) == 2 {
 		try(fields[1] + " " + fields[0]) // "KISHIDA Fumio": family name first, in capitals
 	}
-	if p == nil && !try(name) {
+	if p == nil {
 		// a prefix only when the rest is a patronymic ("… bin Abdulaziz Al Saud"):
 		// "Abdul Hamid Dbeibah" is not Abdul Hamid
 		titleCase := titleCased(toks) // a headline capitalises its verbs: "Xi Jinping Holds Talks"
@@ -512,7 +512,7 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 	} else if a.i > 0 && toks[a.i-1].Lower == "the" && t.kind != aTitle {
 		return pref{}, false // "the Amiri Diwan", "the White House": a place or a body, not a person
 	} else if anchored || (a.i < len(toks) && d.x.honor[strings.TrimSuffix(toks[a.i].Lower, ".")] && len(tokens) >= 1) {
-		e = &entity{name: name, tokens: tokens, country: country, how: how}
+		e = &entity{name: name, tokens: tokens, country: country}
 		d.entities = append(d.entities, e)
 		r.how += ", new"
 	} else {
@@ -552,7 +552,7 @@ func (d *docState) entityFor(p *actors.Person) *entity {
 			return e
 		}
 	}
-	e := &entity{name: p.Name, tokens: foldTokens(p.Name), country: p.Country, person: p, how: "lexicon"}
+	e := &entity{name: p.Name, tokens: foldTokens(p.Name), country: p.Country, person: p}
 	for _, al := range p.Aliases {
 		e.tokens = appendNew(e.tokens, foldTokens(al)...)
 	}

@@ -227,7 +227,7 @@ func (d *docState) sentence(si int) {
 	}
 	if len(made) > 0 {
 		last := made[len(made)-1]
-		d.focus = d.focus[:0]
+		d.focus = nil // a new slice: references handed out keep theirs
 		for _, p := range last.Participants {
 			for _, e := range d.entities {
 				if e.name == p.Name {
@@ -594,7 +594,7 @@ func window(toks []nlp.Token, i, lo, n int) []string {
 	return w
 }
 
-// mentions builds the mentions of one trigger. lo and hi bound the tokens it
+// trigger builds the mentions of one trigger. lo and hi bound the tokens it
 // may take participants from; subj is the previous trigger's subject.
 func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, dates []nlp.DateExpr, trigs []atom, t atom, lo, hi int, subj []*entity, coord bool, year int) ([]*mention, []*entity, string) {
 	tr := t.trig
@@ -602,9 +602,6 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	for _, w := range before {
 		if negators[w] {
 			return nil, nil, "negated (\"" + w + "\")"
-		}
-		if w == "ruled" || w == "deny" {
-			return nil, nil, "negated"
 		}
 	}
 
@@ -811,11 +808,11 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		return nil, L, "no second party"
 	}
 	for _, p := range pairs {
-		m := d.newMention(si, base, p, t)
-		m.ordinal = ord
-		if kind != engagement.Call {
-			m.Location = loc
+		if kind == engagement.Call {
+			loc = ""
 		}
+		m := d.newMention(si, base, p, loc)
+		m.ordinal = ord
 		if m.Participants == nil {
 			continue
 		}
@@ -1019,10 +1016,11 @@ func pairUp(L, R []*entity) [][2]*entity {
 	return out
 }
 
-// newMention makes a call or meeting between two people, or nil when they
-// are not of two countries.
-func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, t atom) *mention {
+// newMention makes a call or meeting between two people; a mention with no
+// participants when they are not officials of two states.
+func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, loc string) *mention {
 	m := &mention{Mention: base, sent: si}
+	m.Location = loc
 	a, b := d.participant(p[0], base.Date), d.participant(p[1], base.Date)
 	// a side whose country the text does not give: the place of the meeting, or the dateline
 	host := ""
@@ -1050,7 +1048,7 @@ func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, t a
 		return &mention{}
 	}
 	// someone the office table knows, but who held no office then (an opposition leader, a former minister)
-	if d.outOfOffice(p[0], a, base.Date) || d.outOfOffice(p[1], b, base.Date) {
+	if d.outOfOffice(p[0], base.Date) || d.outOfOffice(p[1], base.Date) {
 		d.tracef("    (dropped: %s or %s held no office then)", a.Name, b.Name)
 		return &mention{}
 	}
@@ -1064,7 +1062,7 @@ func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, t a
 // or no longer, in office on a date the text gives to the month or day (an
 // opposition leader, a former minister), when the text gives no title. A gap
 // between two offices is more likely a gap in the table: it does not count.
-func (d *docState) outOfOffice(e *entity, p engagement.Participant, date engagement.Date) bool {
+func (d *docState) outOfOffice(e *entity, date engagement.Date) bool {
 	if e.person == nil || e.title != "" || date.Precision() < 2 || len(e.person.Offices) == 0 {
 		return false
 	}

@@ -284,10 +284,12 @@ func isWordByte(b byte) bool {
 func isLowerByte(b byte) bool { return b >= 'a' && b <= 'z' }
 
 // mk makes a token; Lower is lower case with curly apostrophes folded to straight ones.
+var quotes = strings.NewReplacer("’", "'", "‘", "'")
+
 func mk(text string, i, j int) Token {
 	low := strings.ToLower(text[i:j])
 	if strings.Contains(low, "’") || strings.Contains(low, "‘") {
-		low = strings.NewReplacer("’", "'", "‘", "'").Replace(low)
+		low = quotes.Replace(low)
 	}
 	return Token{Text: text[i:j], Start: i, End: j, Lower: low}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -31,6 +32,8 @@ type Options struct {
 
 // Summary is what an ingest did.
 type Summary struct {
+	// Read counts the documents stored or found unchanged; Failed those that
+	// could not be read or stored (each reported through Options.Fail).
 	Read, New, Unchanged, Replaced, Failed int
 	Mentions                               int // engagement mentions found in new and replaced documents
 	Elapsed                                time.Duration
@@ -65,9 +68,14 @@ func Run(ctx context.Context, st store.Store, x *extract.Extractor, paths []stri
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 128
 	}
-	fail := opt.Fail
-	if fail == nil {
-		fail = func(error) {}
+	// Fail is called from the reader and from the writer: serialise it
+	var failMu sync.Mutex
+	fail := func(err error) {
+		if opt.Fail != nil {
+			failMu.Lock()
+			opt.Fail(err)
+			failMu.Unlock()
+		}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -135,6 +143,10 @@ func Run(ctx context.Context, st store.Store, x *extract.Extractor, paths []stri
 		}
 		for i, o := range outs {
 			switch o {
+			case store.New, store.Unchanged, store.Replaced:
+				sum.Read++
+			}
+			switch o {
 			case store.New:
 				sum.New++
 				sum.Mentions += len(batch[i].Mentions)
@@ -151,7 +163,6 @@ func Run(ctx context.Context, st store.Store, x *extract.Extractor, paths []stri
 			storeErr = err
 			cancel()
 		}
-		sum.Read += len(batch)
 		if opt.Progress != nil {
 			opt.Progress(sum.Read + int(readFailed.Load()))
 		}
