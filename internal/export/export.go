@@ -54,7 +54,7 @@ func null(s string) *string {
 }
 
 // Codes maps a kind to CAMEO and PLOVER: 041 phone (CONSULT, phone), 042
-// make a visit / 043 host a visit (CONSULT, visit), 040 meet (CONSULT, meet).
+// make a visit (CONSULT, visit; the host's side is CAMEO 043), 040 meet (CONSULT, meet).
 func Codes(e engagement.Engagement) (cameo, plover string) {
 	switch e.Kind {
 	case engagement.Call:

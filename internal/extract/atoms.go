@@ -355,7 +355,7 @@ func (d *docState) multiHonorific(toks []nlp.Token, i int) int {
 	return 0
 }
 
-// nameTokens folds the words of a name, without honorifics and particles of punctuation.
+// nameText gives a name as written, without leading honorifics, and its folded tokens.
 func (d *docState) nameText(toks []nlp.Token, a atom) (string, []string) {
 	var parts []string
 	for k := a.i; k < a.j; k++ {

@@ -151,7 +151,10 @@ func (d *docState) homeCountry() string {
 // findDateline reads "ISLAMABAD:", "NEW DELHI, May 3 (Reuters) -" or "WASHINGTON —" at the start of the text.
 func (d *docState) findDateline() {
 	for i, s := range d.sents {
-		if i > 4 || d.skip[i] {
+		if i > 4 {
+			break
+		}
+		if d.skip[i] {
 			continue
 		}
 		toks := s.Tokens

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"bilat/internal/actors"
@@ -562,14 +563,7 @@ func (d *docState) entityFor(p *actors.Person) *entity {
 
 func appendNew(s []string, v ...string) []string {
 	for _, x := range v {
-		found := false
-		for _, y := range s {
-			if x == y {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(s, x) {
 			s = append(s, x)
 		}
 	}
@@ -659,14 +653,7 @@ func (d *docState) bySurname(tokens []string, country, title string) *actors.Per
 
 func containsAll(set, want []string) bool {
 	for _, w := range want {
-		found := false
-		for _, s := range set {
-			if s == w {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(set, w) {
 			return false
 		}
 	}

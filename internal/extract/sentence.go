@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -985,14 +986,7 @@ func onlyPlural(left, right []pref) bool {
 	return n > 0
 }
 
-func containsEnt(l []*entity, e *entity) bool {
-	for _, x := range l {
-		if x == e {
-			return true
-		}
-	}
-	return false
-}
+func containsEnt(l []*entity, e *entity) bool { return slices.Contains(l, e) }
 
 // pairUp makes the pairs of a trigger: the subject with each object, or the
 // two named together on one side ("X and Y met", "talks between X and Y").

@@ -460,7 +460,7 @@ var (
 )
 
 // PublishedIn finds a publication date printed in the text ("Published May
-// 18, 2021"); end is the byte offset where that line ends (0 when none).
+// 18, 2021") and the byte offsets where that line starts and ends (0, 0 when none).
 func PublishedIn(text string) (engagement.Date, int, int) {
 	if !strings.Contains(text, "ublished") && !strings.Contains(text, "pdated") && !strings.Contains(text, "osted") &&
 		!strings.Contains(text, "UBLISHED") && !strings.Contains(text, "PDATED") && !strings.Contains(text, "OSTED") {
