@@ -828,6 +828,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	return out, L, ""
 }
 
+
 func after2(a, b engagement.Date) bool {
 	p := min(a.Precision(), b.Precision())
 	return a.Truncate(p).After(b.Truncate(p))
