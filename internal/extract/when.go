@@ -1,0 +1,230 @@
+package extract
+
+// When an engagement happened: the date expression that dates a trigger, the
+// date in focus that undated sentences inherit, and the cues that place a
+// contact before the story ("had met", "since …") or after it ("before his
+// summit").
+
+import (
+	"strings"
+
+	"bilat/internal/engagement"
+	"bilat/internal/nlp"
+)
+
+// refFor is what the sentence's date expressions resolve against: the
+// publication date (or the live-blog entry's day), the year in focus, and
+// the date of the engagement in focus.
+func (d *docState) refFor(year int) nlp.Ref {
+	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year, Ctx: d.ctxDate}
+	if !d.entry.IsZero() {
+		ref.Pub, ref.Approx = d.entry, false
+	}
+	return ref
+}
+
+// daysApart is the distance in days between two dates (the first day of coarser ones).
+func daysApart(a, b engagement.Date) int {
+	if a.IsZero() || b.IsZero() {
+		return 1 << 30
+	}
+	n := a.DayNumber() - b.DayNumber()
+	if n < 0 {
+		n = -n
+	}
+	return n
+}
+
+// pickDate chooses the date expression that dates a trigger: the nearest one
+// in its clause, after it first. "since April" and deadlines do not date it.
+func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp.DateExpr, bool) {
+	best, bestDist := -1, 1<<30
+	for k, e := range dates {
+		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind && e.Tok0 >= t.j && t.trig.kind != engagement.Visit {
+			continue // it dates a neighbouring engagement of another kind (a visit spans its meetings)
+		}
+		prev := ""
+		if e.Tok0 > 0 {
+			prev = toks[e.Tok0-1].Lower
+		}
+		if prev == "until" || prev == "by" || prev == "till" || prev == "before" {
+			continue
+		}
+		if quoted(toks, e.Tok0) {
+			continue
+		}
+		// "since they met in Astana in October": the date belongs to the
+		// trigger inside the since-clause, not to one outside it
+		if k := sinceAt(toks, e); k >= 0 && !(k < t.i && t.j <= e.Tok0) {
+			continue
+		}
+		if e.Rel == "recent" && e.Tok0 > 0 && t.i > e.Tok0 && t.i-e.Tok0 > 3 {
+			continue
+		}
+		dist := 0
+		if e.Tok0 >= t.j {
+			dist = e.Tok0 - t.j
+		} else {
+			dist = (t.i - e.Tok1) + 2 // prefer a date after the trigger
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best < 0 {
+		return nlp.DateExpr{}, false
+	}
+	return dates[best], true
+}
+
+// owner is the trigger a date expression belongs to: the nearest one before
+// it ("met X on Monday"), else the nearest after it ("On Monday X met").
+func owner(e nlp.DateExpr, trigs []atom) *atom {
+	var before, after *atom
+	for i := range trigs {
+		t := &trigs[i]
+		if t.j <= e.Tok0 {
+			before = t
+		} else if after == nil && t.i >= e.Tok1 {
+			after = t
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// sinceBefore: "since April 2022", "since becoming FM in April, 2022" — a
+// starting point, not the date of an engagement.
+func sinceBefore(toks []nlp.Token, e nlp.DateExpr) bool { return sinceAt(toks, e) >= 0 }
+
+// sinceAt returns the index of the "since" that governs a date expression, or -1.
+func sinceAt(toks []nlp.Token, e nlp.DateExpr) int {
+	for k := e.Tok0 - 1; k >= 0 && k >= e.Tok0-8; k-- {
+		switch toks[k].Lower {
+		case "since":
+			return k
+		case ",", ";":
+			return -1
+		}
+	}
+	return -1
+}
+
+// quoted reports whether token i stands inside quotation marks.
+func quoted(toks []nlp.Token, i int) bool {
+	n := 0
+	for k := 0; k < i; k++ {
+		switch toks[k].Text {
+		case "\"", "“", "”":
+			n++
+		}
+	}
+	return n%2 == 1
+}
+
+// entryHeading: a short line that opens with a day's date, then a time or a dash.
+func entryHeading(toks []nlp.Token, dates []nlp.DateExpr) (nlp.DateExpr, bool) {
+	if len(toks) > 16 || len(dates) == 0 {
+		return nlp.DateExpr{}, false
+	}
+	e := dates[0]
+	// a bullet or bold marks may come first: "- 13–14 July 2023: …", "**25 April 2019**: …"
+	lead := 0
+	for lead < e.Tok0 && !toks[lead].IsWord() && toks[lead].Lower != "" && len(toks[lead].Text) == 1 {
+		lead++
+	}
+	if e.Tok0 != lead && !(e.Tok0 == lead+1 && weekdayTok(toks[lead])) {
+		return nlp.DateExpr{}, false
+	}
+	// "Thursday 25 September": the day of the month after the weekday
+	if e.Rel == "weekday" && len(dates) > 1 && dates[1].Tok0 <= e.Tok1+1 && dates[1].Day != 0 {
+		e = dates[1]
+	}
+	if e.Day == 0 && e.Rel != "weekday" {
+		return nlp.DateExpr{}, false
+	}
+	for _, t := range toks[e.Tok1:min(len(toks), e.Tok1+6)] {
+		if t.Text == "—" || t.Text == "–" || t.Text == "-" || t.Text == ":" || t.Text == "|" {
+			return e, true
+		}
+	}
+	return nlp.DateExpr{}, false
+}
+
+// isClock: "14:20", "08:10".
+func isClock(s string) bool {
+	h, m, ok := strings.Cut(s, ":")
+	return ok && len(h) >= 1 && len(h) <= 2 && len(m) == 2 && h[0] >= '0' && h[0] <= '9' && m[0] >= '0' && m[0] <= '5'
+}
+
+func weekdayTok(t nlp.Token) bool {
+	switch t.Lower {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+// collapse turns a range into the coarsest date both ends share.
+func collapse(d, end engagement.Date) engagement.Date {
+	if end.IsZero() || end == d {
+		return d
+	}
+	p := min(d.Precision(), end.Precision())
+	for p > 0 && d.Truncate(p) != end.Truncate(p) {
+		p--
+	}
+	return d.Truncate(p)
+}
+
+func after2(a, b engagement.Date) bool {
+	p := min(a.Precision(), b.Precision())
+	return a.Truncate(p).After(b.Truncate(p))
+}
+
+// earlier: the clause says the contact came before the time in focus ("had
+// previously spoken", "had met").
+func earlier(toks []nlp.Token, t atom, lo int) bool {
+	for k := t.i - 1; k >= lo && k >= t.i-5; k-- {
+		l := toks[k].Lower
+		if l == "previously" || l == "once" || l == "formerly" {
+			return true
+		}
+		if l == "had" && k+1 < len(toks) && (pastParts[toks[k+1].Lower] || toks[k+1].Lower == "previously" || toks[k+1].Lower == "earlier" || toks[k+1].Lower == "already") {
+			return true
+		}
+	}
+	return false
+}
+
+// aside: a contact mentioned in passing, inside a since-clause ("the first
+// meeting since the Sochi talks") or as earlier than the story ("had met"):
+// it does not date the sentences that follow.
+func aside(toks []nlp.Token, t atom, lo int) bool {
+	for k := t.i - 1; k >= 0 && k >= t.i-6; k-- {
+		if toks[k].Lower == "since" {
+			return true
+		}
+		if toks[k].Text == "," || toks[k].Text == ";" {
+			break
+		}
+	}
+	return earlier(toks, t, lo)
+}
+
+// laterNoun: "before his first summit", "ahead of the talks": the noun is an
+// engagement still to come when the sentence's own event happens.
+func laterNoun(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch toks[k].Lower {
+		case "before", "ahead":
+			return true
+		case "his", "her", "their", "the", "a", "an", "first", "planned", "upcoming", "of", "next":
+			continue
+		}
+		return false
+	}
+	return false
+}
