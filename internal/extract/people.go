@@ -31,6 +31,17 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 		a := atoms[k]
 		switch a.kind {
 		case aCountry:
+			// "the Chinese and Japanese foreign ministers": two offices, one per country
+			if k+1 < len(atoms) && atoms[k+1].kind == aCountry && a.j < len(toks) && toks[a.j].Lower == "and" && atoms[k+1].i == a.j+1 {
+				if t, l := d.pluralTitle(toks, atoms[k+1].j); l > 0 {
+					for _, c := range []atom{a, atoms[k+1]} {
+						ta := atom{kind: aTitle, i: atoms[k+1].j, j: atoms[k+1].j + l, title: t, titles: []actors.Title{t}}
+						out = append(out, pref{i: c.i, j: ta.j, office: &ta, country: c.code, how: "office (plural)"})
+					}
+					k++
+					continue
+				}
+			}
 			// "Pakistan's Foreign Minister Bilawal", "the US secretary of state", "his US counterpart Blinken"
 			if adj(k+1, a) && atoms[k+1].kind == aTitle {
 				t := atoms[k+1]
@@ -412,6 +423,29 @@ func (d *docState) rankOf(e *entity) int {
 		}
 	}
 	return 0
+}
+
+// pluralTitle reads a title in the plural at token i ("foreign ministers",
+// "presidents") and returns it with its length in tokens.
+func (d *docState) pluralTitle(toks []nlp.Token, i int) (actors.Title, int) {
+	for l := 3; l >= 1; l-- {
+		if i+l > len(toks) {
+			continue
+		}
+		last := toks[i+l-1].Lower
+		if !strings.HasSuffix(last, "s") {
+			continue
+		}
+		var w []string
+		for k := i; k < i+l-1; k++ {
+			w = append(w, toks[k].Lower)
+		}
+		w = append(w, strings.TrimSuffix(last, "s"))
+		if t, ok := d.x.lex.Title(strings.Join(w, " ")); ok {
+			return t, l
+		}
+	}
+	return actors.Title{}, 0
 }
 
 // counterpart resolves "his counterpart" / "his Chinese counterpart" with no
