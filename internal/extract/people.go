@@ -33,7 +33,18 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 		case aCountry:
 			// "the Chinese and Japanese foreign ministers": two offices, one per country
 			if k+1 < len(atoms) && atoms[k+1].kind == aCountry && a.j < len(toks) && toks[a.j].Lower == "and" && atoms[k+1].i == a.j+1 {
-				if t, l := d.pluralTitle(toks, atoms[k+1].j); l > 0 {
+				t, l := d.pluralTitle(toks, atoms[k+1].j)
+				// "the foreign ministers of India and China"
+				if l == 0 && a.i > 1 && toks[a.i-1].Lower == "of" {
+					for n := 3; n >= 1 && l == 0; n-- {
+						if a.i-1-n >= 0 {
+							if t2, l2 := d.pluralTitle(toks, a.i-1-n); l2 == n {
+								t, l = t2, l2
+							}
+						}
+					}
+				}
+				if l > 0 {
 					for _, c := range []atom{a, atoms[k+1]} {
 						ta := atom{kind: aTitle, i: atoms[k+1].j, j: atoms[k+1].j + l, title: t, titles: []actors.Title{t}}
 						out = append(out, pref{i: c.i, j: ta.j, office: &ta, country: c.code, how: "office (plural)"})
