@@ -643,6 +643,10 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if countries(L, nil) >= 2 && countries(L, R) >= 3 && !anyPlural(left) && !sentenceHas(toks, "separately") {
 		return nil, L, "multilateral (three or more countries)"
 	}
+	// "The delegation met Zelensky and Putin in turn": met one by one, never together
+	if len(L) == 0 && len(R) >= 2 && (sentenceHas(toks, "turn") && sentenceHas(toks, "in") || sentenceHas(toks, "separately") || sentenceHas(toks, "respectively")) {
+		return nil, nil, "no named subject, and the objects were met one by one"
+	}
 	pairs := pairUp(L, R)
 	for _, r := range left {
 		if r.plural && len(r.ents) == 2 {
