@@ -27,7 +27,8 @@ var (
 		"intend": true, "going": true, "agreed": true, "decided": true, "hopes": true, "hoped": true, "wants": true, "slated": true,
 		"likely": true, "poised": true, "preparing": true, "prepares": true, "ready": true, "keen": true, "proposed": true}
 	ordinals  = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
-	clauseEnd = map[string]bool{",": true, ";": true, ":": true, "but": true, "while": true, "whereas": true, "although": true, "though": true, "—": true, "(": true, ")": true}
+	clauseEnd = map[string]bool{",": true, ";": true, ":": true, "but": true, "while": true, "whereas": true, "although": true, "though": true, "—": true, "(": true, ")": true,
+		"as": true, "when": true, "because": true}
 	pastParts = map[string]bool{"met": true, "spoken": true, "held": true, "visited": true, "talked": true, "called": true, "travelled": true, "traveled": true, "phoned": true, "received": true, "hosted": true, "been": true}
 )
 
@@ -326,7 +327,7 @@ func coordinated(toks []nlp.Token, i, lo int) bool {
 
 // jointVerbs are what two leaders do together when the text names them as one
 // subject: "Modi and Xi agreed on Wednesday to …" reports a meeting.
-var jointVerbs = map[string]bool{"agree": true, "discuss": true, "sign": true, "review": true, "pledge": true, "vow": true,
+var jointVerbs = map[string]bool{"chaired": true, "co-chaired": true, "chair": true, "co-chair": true, "agree": true, "discuss": true, "sign": true, "review": true, "pledge": true, "vow": true,
 	"announce": true, "reaffirm": true, "seal": true, "launch": true,
 	"announced": true, "unveiled": true, "issued": true, "adopted": true, "agreed": true, "signed": true, "discussed": true, "reviewed": true, "pledged": true,
 	"vowed": true, "exchanged": true, "sealed": true, "committed": true, "reaffirmed": true, "inaugurated": true, "launched": true}
@@ -612,7 +613,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if len(L) == 0 && len(subj) > 0 && t.i > lo && lo > 0 {
 		L = subj
 	}
-	if onlyPlural(left, right) && anchor != "text" && ord == 0 {
+	if onlyPlural(left, right) && anchor != "text" && ord == 0 && d.hasEngagement(L, R) {
 		return nil, nil, "refers back to the engagement in focus"
 	}
 	base := engagement.Mention{Kind: kind, Mode: mode, Status: status, Date: date, DateEnd: dateEnd}
@@ -753,6 +754,25 @@ func countries(L, R []*entity) int {
 func anyPlural(rs []pref) bool {
 	for _, r := range rs {
 		if r.plural {
+			return true
+		}
+	}
+	return false
+}
+
+// hasEngagement reports whether the document already made an engagement
+// (of any kind: "their talks" may be the call just reported) between the
+// people "they", "the two men" stand for.
+func (d *docState) hasEngagement(L, R []*entity) bool {
+	people := append(append([]*entity{}, L...), R...)
+	for _, m := range d.mentions {
+		n := 0
+		for _, e := range people {
+			if d.involves(m, e) {
+				n++
+			}
+		}
+		if n >= 2 {
 			return true
 		}
 	}
