@@ -327,7 +327,7 @@ func coordinated(toks []nlp.Token, i, lo int) bool {
 
 // jointVerbs are what two leaders do together when the text names them as one
 // subject: "Modi and Xi agreed on Wednesday to …" reports a meeting.
-var jointVerbs = map[string]bool{"chaired": true, "co-chaired": true, "chair": true, "co-chair": true, "agree": true, "discuss": true, "sign": true, "review": true, "pledge": true, "vow": true,
+var jointVerbs = map[string]bool{"inaugurate": true, "opened": true, "open": true, "chaired": true, "co-chaired": true, "chair": true, "co-chair": true, "agree": true, "discuss": true, "sign": true, "review": true, "pledge": true, "vow": true,
 	"announce": true, "reaffirm": true, "seal": true, "launch": true,
 	"announced": true, "unveiled": true, "issued": true, "adopted": true, "agreed": true, "signed": true, "discussed": true, "reviewed": true, "pledged": true,
 	"vowed": true, "exchanged": true, "sealed": true, "committed": true, "reaffirmed": true, "inaugurated": true, "launched": true}
@@ -335,6 +335,21 @@ var jointVerbs = map[string]bool{"chaired": true, "co-chaired": true, "chair": t
 // jointSubject finds "A and B <joint verb>" with A and B named people: a
 // meeting between them (a call when the sentence says so is found by its own trigger).
 func jointSubject(toks []nlp.Token, refs []pref) []atom {
+	// "the two fly to Marseille and inaugurate the consulate": a plural subject
+	for _, r := range refs {
+		if !r.plural || len(r.ents) != 2 {
+			continue
+		}
+		for j := r.j; j < len(toks) && j < r.j+12; j++ {
+			if jointVerbs[toks[j].Lower] {
+				return []atom{{kind: aTrigger, i: j, j: j + 1, trig: trigger{kind: engagement.Meeting, mode: engagement.InPerson}}}
+			}
+			if toks[j].Text == "," || toks[j].Text == ";" {
+				break
+			}
+		}
+		break
+	}
 	for k := 0; k+1 < len(refs); k++ {
 		a, b := refs[k], refs[k+1]
 		// "A and B agreed", and in headlines "A, B discuss"
@@ -842,7 +857,8 @@ func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, loc
 	// both sides are officials of a state: a side with no country needs a
 	// state title (a secretary-general serves an organisation, not a state)
 	stateless := func(p engagement.Participant) bool {
-		return p.Country == "" && (p.Title == "" || strings.Contains(p.Title, "Secretary-General"))
+		// a secretary-general speaks for an organisation (NATO, the UN), whatever the passport
+		return p.Country == "" && p.Title == "" || strings.Contains(p.Title, "Secretary-General")
 	}
 	if a.Country == b.Country || stateless(a) || stateless(b) {
 		d.tracef("    (dropped: both sides of one country, or a side no state's)")
