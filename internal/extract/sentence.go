@@ -302,6 +302,8 @@ func adjectival(toks []nlp.Token, t atom, refs []pref) bool {
 	return false
 }
 
+
+
 // refsBefore counts the references that end before token i.
 func refsBefore(refs []pref, i int) int {
 	n := 0

@@ -203,6 +203,13 @@ func earlier(toks []nlp.Token, t atom, lo int) bool {
 // meeting since the Sochi talks") or as earlier than the story ("had met"):
 // it does not date the sentences that follow.
 func aside(toks []nlp.Token, t atom, lo int) bool {
+	// "He warmly recalled his visit to Brasília in November 2019"
+	for k := 0; k < t.i; k++ {
+		switch toks[k].Lower {
+		case "recalled", "recalling", "remembered", "recalls":
+			return true
+		}
+	}
 	for k := t.i - 1; k >= 0 && k >= t.i-6; k-- {
 		if toks[k].Lower == "since" {
 			return true

@@ -269,11 +269,13 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 	if wd, ok := weekdays[t.Lower]; ok && t.IsCap() {
 		return DateExpr{Rel: "weekday", Weekday: wd}, 1
 	}
-	// "the next day", "the following day", "the day after", "the day before"
+	// "the next day", "the following day", "the same day"
 	if t.Lower == "the" && tok(toks, i+2) == "day" {
 		switch tok(toks, i+1) {
 		case "next", "following":
 			return DateExpr{Rel: "later", N: 1}, 3
+		case "same":
+			return DateExpr{Rel: "later", N: 0}, 3
 		}
 	}
 	// "two days later", "a week later"; "three days ago", "a week ago"
