@@ -302,8 +302,6 @@ func adjectival(toks []nlp.Token, t atom, refs []pref) bool {
 	return false
 }
 
-
-
 // refsBefore counts the references that end before token i.
 func refsBefore(refs []pref, i int) int {
 	n := 0
