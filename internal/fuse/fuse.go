@@ -376,67 +376,30 @@ func before(x, y engagement.Date) bool {
 // most reports support at the finest precision they agree on, occurred once
 // any report says it happened, the location most reports give, and the union
 // of participants and topics; each source keeps what its report says. id is
-// the engagement's id in the store. rs is not modified.
+// the engagement's id in the store. rs is not modified. Build is NewFold
+// followed by Fold.Engagement, with the sources added in document order.
 func Build(id int64, rs []Report) engagement.Engagement {
-	e := engagement.Engagement{ID: id, Participants: []engagement.Participant{}, Topics: []string{}, Sources: []engagement.Source{}}
-	if len(rs) == 0 {
-		return e
-	}
 	rs = slices.Clone(rs)
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].DocID < rs[j].DocID })
-	first := rs[0].Mention
-	e.Kind = first.Kind
-	e.Mode = engagement.Mode(majority(rs, func(m engagement.Mention) string { return string(m.Mode) }))
-	e.Status = fusedStatus(rs)
-	d, de := fusedDate(rs)
-	e.Date, e.DateEnd = d.String(), de.String()
-	e.Location = majority(rs, func(m engagement.Mention) string { return m.Location })
-	e.HostCountry = majority(rs, func(m engagement.Mention) string { return m.HostCountry })
-	topics := map[string]bool{}
-	var claimed []bool
+	f := &Fold{}
 	for _, r := range rs {
-		m := r.Mention
-		// The participants of one report are different people: two of
-		// them never merge into one.
-		claimed = append(claimed[:0], make([]bool, len(e.Participants))...)
-		for _, p := range m.Participants {
-			if i := bestMatch(p, e.Participants, claimed); i >= 0 {
-				e.Participants[i] = better(e.Participants[i], p)
-				claimed[i] = true
-			} else {
-				e.Participants = append(e.Participants, p)
-				claimed = append(claimed, true)
-			}
-		}
-		for _, t := range m.Topics {
-			if !topics[t] {
-				topics[t] = true
-				e.Topics = append(e.Topics, t)
-			}
-		}
-		e.Sources = append(e.Sources, engagement.Source{
-			DocumentID: r.DocID, URL: r.URL, Title: r.Title, Published: r.Published,
-			Evidence: m.Evidence, Start: m.Start, End: m.End,
-			Date: m.Date.String(), DateEnd: m.DateEnd.String(), Status: m.Status, Location: m.Location,
-		})
+		f.Add(r)
 	}
-	sort.Strings(e.Topics)
+	e := f.Engagement(id)
+	for _, r := range rs {
+		e.Sources = append(e.Sources, SourceOf(r))
+	}
 	return e
 }
 
-// fusedStatus: occurred once any report says it happened; else cancelled
-// once any says so; else planned when any says so.
-func fusedStatus(rs []Report) engagement.Status {
-	var seen = map[engagement.Status]bool{}
-	for _, r := range rs {
-		seen[r.Mention.Status] = true
+// SourceOf is the source of an engagement that report r gives.
+func SourceOf(r Report) engagement.Source {
+	m := r.Mention
+	return engagement.Source{
+		DocumentID: r.DocID, URL: r.URL, Title: r.Title, Published: r.Published,
+		Evidence: m.Evidence, Start: m.Start, End: m.End,
+		Date: m.Date.String(), DateEnd: m.DateEnd.String(), Status: m.Status, Location: m.Location,
 	}
-	for _, s := range []engagement.Status{engagement.Occurred, engagement.Cancelled, engagement.Planned} {
-		if seen[s] {
-			return s
-		}
-	}
-	return rs[0].Mention.Status
 }
 
 // bestMatch finds the participant of ps, not yet claimed, that is p: the
@@ -489,101 +452,6 @@ func better(a, b engagement.Participant) engagement.Participant {
 	}
 	if out.Country == "" {
 		out.Country = b.Country
-	}
-	return out
-}
-
-// majority is the most common non-empty value; the earliest on a tie.
-func majority(rs []Report, f func(engagement.Mention) string) string {
-	count := map[string]int{}
-	best, n := "", 0
-	for _, r := range rs {
-		v := f(r.Mention)
-		if v == "" {
-			continue
-		}
-		count[v]++
-		if count[v] > n {
-			best, n = v, count[v]
-		}
-	}
-	return best
-}
-
-// fusedDate folds the reports' dates and their end dates. The end is kept
-// only when it falls after the fused date.
-func fusedDate(rs []Report) (engagement.Date, engagement.Date) {
-	var ds, es []engagement.Date
-	for _, r := range rs {
-		if !r.Mention.Date.IsZero() {
-			ds = append(ds, r.Mention.Date)
-		}
-		if !r.Mention.DateEnd.IsZero() {
-			es = append(es, r.Mention.DateEnd)
-		}
-	}
-	d := foldDates(ds)
-	if d.IsZero() || len(es) == 0 {
-		return d, engagement.Date{}
-	}
-	end := foldDates(es)
-	p := min(d.Precision(), end.Precision())
-	if !end.Truncate(p).After(d.Truncate(p)) {
-		end = engagement.Date{}
-	}
-	return d, end
-}
-
-// foldDates picks the date most of ds support at the finest precision
-// where one reading leads: from the day down to the year, the reading that
-// more dates are compatible with than with any other. 2022-12 and
-// 2022-12-20 give 2022-12-20; a Thursday and a Friday in one report each
-// give their month; two reports of Friday against one of Thursday give
-// Friday. When no precision has a leader (the 31st and the 1st across a
-// year's end), the earliest of the finest dates.
-func foldDates(ds []engagement.Date) engagement.Date {
-	if len(ds) == 0 {
-		return engagement.Date{}
-	}
-	finest := 0
-	for _, d := range ds {
-		finest = max(finest, d.Precision())
-	}
-	for p := finest; p >= 1; p-- {
-		var best engagement.Date
-		bestN, tie := 0, false
-		var seen []engagement.Date
-		for _, d := range ds {
-			if d.Precision() < p {
-				continue
-			}
-			c := d.Truncate(p)
-			if slices.Contains(seen, c) {
-				continue
-			}
-			seen = append(seen, c)
-			n := 0
-			for _, o := range ds {
-				if c.Compatible(o) {
-					n++
-				}
-			}
-			switch {
-			case n > bestN:
-				best, bestN, tie = c, n, false
-			case n == bestN:
-				tie = true
-			}
-		}
-		if !tie {
-			return best
-		}
-	}
-	var out engagement.Date
-	for _, d := range ds {
-		if d.Precision() == finest && (out.IsZero() || out.After(d)) {
-			out = d
-		}
 	}
 	return out
 }

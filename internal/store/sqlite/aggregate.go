@@ -118,7 +118,7 @@ func (db *DB) Encounters(ctx context.Context, f store.Filter, at []store.Sightin
 		UNION ALL
 		SELECT pr.engagement_id FROM json_each(?1) j CROSS JOIN presence pr
 		WHERE pr.name_fold = j.value ->> 0 AND pr.long = 1 AND pr.date_lo <= j.value ->> 1 AND pr.date_hi >= j.value ->> 1)`)
-	q := "SELECT e.id, e.record FROM engagements e" + where + " ORDER BY e.date_lo IS NULL, e.date_lo, e.id"
+	q := "SELECT e.id, e.record, e.date_lo FROM engagements e" + where + " ORDER BY e.date_lo IS NULL, e.date_lo, e.id"
 	out, err := db.engagements(ctx, q, append([]any{string(list)}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: sqlite: encounters: %w", err)

@@ -214,7 +214,7 @@ func (w *writer) putDoc(it *store.Item) (store.Outcome, error) {
 				}
 				continue
 			}
-			if err := w.writeEngagement(eid, rs, false, nil); err != nil {
+			if err := w.writeEngagement(eid, fuse.NewFold(rs), false, nil); err != nil {
 				return 0, err
 			}
 		}
@@ -257,58 +257,110 @@ func (w *writer) fuseMention(rep fuse.Report) error {
 	cands = slices.Compact(cands)
 	var (
 		best      int64
-		bestRS    []fuse.Report
+		bestFold  *fuse.Fold
 		bestScore = math.MinInt
 	)
 	for _, eid := range cands {
-		rs, err := w.reports(eid)
+		f, err := w.fold(eid)
 		if err != nil {
 			return err
 		}
-		if !fuse.Same(rs, m, rep.DocID) {
+		if !f.Same(m) {
 			continue
 		}
-		if s := fuse.Score(rs, m); s > bestScore {
-			best, bestRS, bestScore = eid, rs, s
+		// Two mentions of one document are never joined (see fuse.Same).
+		var dup bool
+		if err := w.st(w.s.docReports).QueryRowContext(ctx, eid, rep.DocID).Scan(&dup); err != nil {
+			return fmt.Errorf("engagement %d: %w", eid, err)
+		}
+		if dup {
+			continue
+		}
+		if s := f.Score(m); s > bestScore {
+			best, bestFold, bestScore = eid, f, s
 		}
 	}
 	body, err := json.Marshal(m)
 	if err != nil {
 		return fmt.Errorf("encode mention: %w", err)
 	}
-	var prev *children
-	if best != 0 {
-		c := childrenOf(fuse.Build(best, bestRS), bestRS)
-		prev = &c
-	}
-	rs := append(bestRS[:len(bestRS):len(bestRS)], rep)
 	eid := best
-	if eid == 0 {
-		r := newRow(fuse.Build(0, rs), rs)
+	var prev *children
+	f := bestFold
+	if best == 0 {
+		f = &fuse.Fold{}
+		f.Add(rep)
+		r, err := newRow(f.Engagement(0), f)
+		if err != nil {
+			return err
+		}
 		if err := w.st(w.s.insertEng).QueryRowContext(ctx, r.args()...).Scan(&eid); err != nil {
 			return fmt.Errorf("insert engagement: %w", err)
 		}
+	} else {
+		c := childrenOf(f.Engagement(best), f.Readings())
+		prev = &c
 	}
 	if _, err := w.st(w.s.insertMention).ExecContext(ctx, rep.DocID, eid, string(m.Kind), string(m.Mode), string(m.Status),
 		m.Date.String(), m.DateEnd.String(), m.Evidence, body); err != nil {
 		return fmt.Errorf("insert mention: %w", err)
 	}
-	return w.writeEngagement(eid, rs, best == 0, prev)
+	switch {
+	case best == 0:
+	case rep.DocID >= f.MaxDoc:
+		// The usual case: a new document comes after every earlier one,
+		// so the fold takes the report as Build would.
+		f.Add(rep)
+	default:
+		// A replaced document keeps its id: fold its engagement again in
+		// document order.
+		rs, err := w.reports(eid)
+		if err != nil {
+			return err
+		}
+		f = fuse.NewFold(rs)
+	}
+	return w.writeEngagement(eid, f, best == 0, prev)
 }
 
-// writeEngagement rebuilds engagement eid from its reports and rewrites its
-// row (unless just inserted), its participants and its keys (unless the same
-// as prev, what they were before the new report).
-func (w *writer) writeEngagement(eid int64, rs []fuse.Report, inserted bool, prev *children) error {
+// fold loads the fusion state of engagement eid, computing it from the
+// engagement's reports when the store has none (written before migration
+// 0003).
+func (w *writer) fold(eid int64) (*fuse.Fold, error) {
+	var body sql.NullString
+	if err := w.st(w.s.fold).QueryRowContext(w.ctx, eid).Scan(&body); err != nil {
+		return nil, fmt.Errorf("engagement %d: load fold: %w", eid, err)
+	}
+	if !body.Valid {
+		rs, err := w.reports(eid)
+		if err != nil {
+			return nil, err
+		}
+		return fuse.NewFold(rs), nil
+	}
+	f := &fuse.Fold{}
+	if err := json.Unmarshal([]byte(body.String), f); err != nil {
+		return nil, fmt.Errorf("engagement %d: decode fold: %w", eid, err)
+	}
+	return f, nil
+}
+
+// writeEngagement writes engagement eid as fold f gives it: its row (unless
+// just inserted), its participants and its keys (unless the same as prev,
+// what they were before the new report).
+func (w *writer) writeEngagement(eid int64, f *fuse.Fold, inserted bool, prev *children) error {
 	ctx := w.ctx
-	e := fuse.Build(eid, rs)
+	e := f.Engagement(eid)
 	if !inserted {
-		r := newRow(e, rs)
+		r, err := newRow(e, f)
+		if err != nil {
+			return err
+		}
 		if _, err := w.st(w.s.updateEng).ExecContext(ctx, append(r.args(), eid)...); err != nil {
 			return fmt.Errorf("update engagement %d: %w", eid, err)
 		}
 	}
-	c := childrenOf(e, rs)
+	c := childrenOf(e, f.Readings())
 	if prev == nil || !slices.Equal(prev.participants, c.participants) {
 		if !inserted {
 			if _, err := w.st(w.s.deleteParticipants).ExecContext(ctx, eid); err != nil {
@@ -376,7 +428,9 @@ type presence struct {
 	lo, hi   string
 }
 
-func childrenOf(e engagement.Engagement, rs []fuse.Report) children {
+// childrenOf gives the child rows of e, whose reports read as rs (each
+// distinct reading once is enough: see fuse.Fold.Readings).
+func childrenOf(e engagement.Engagement, rs []engagement.Mention) children {
 	c := children{participants: e.Participants, lo: unboundedLo, hi: unboundedHi}
 	cs := e.Countries()
 	slices.Sort(cs)
@@ -401,7 +455,7 @@ func childrenOf(e engagement.Engagement, rs []fuse.Report) children {
 		}
 	}
 	for _, r := range rs {
-		c.keys = append(c.keys, fuse.Keys(r.Mention)...)
+		c.keys = append(c.keys, fuse.Keys(r)...)
 	}
 	slices.Sort(c.keys)
 	c.keys = slices.Compact(c.keys)
@@ -410,10 +464,10 @@ func childrenOf(e engagement.Engagement, rs []fuse.Report) children {
 	// where a matching mention can fall. With none dated, unbounded.
 	dated := false
 	for _, r := range rs {
-		if r.Mention.Date.IsZero() {
+		if r.Date.IsZero() {
 			continue
 		}
-		l, h := span(r.Mention)
+		l, h := span(r)
 		if !dated {
 			c.lo, c.hi, dated = l, h, true
 		}
@@ -496,30 +550,29 @@ type row struct {
 	e              engagement.Engagement
 	dateLo, dateHi any // "YYYY-MM-DD" or NULL
 	countries      string
-	record         []byte
+	sources        int
+	record, fold   []byte
 }
 
-// record is the JSON stored for an engagement: the domain type does not
-// serialise a source's document id, so it travels beside the sources.
-type record struct {
-	engagement.Engagement
-	SourceDocs []int64 `json:"source_docs"`
-}
-
-func newRow(e engagement.Engagement, rs []fuse.Report) row {
-	r := row{e: e}
+// newRow is the row of e, whose reports fold to f. The record is e without
+// its sources: they are read from the mentions (see sources).
+func newRow(e engagement.Engagement, f *fuse.Fold) (row, error) {
+	r := row{e: e, sources: f.N}
 	r.dateLo, r.dateHi = dateRange(e)
 	cs := e.Countries()
 	slices.Sort(cs)
 	if len(cs) > 0 {
 		r.countries = "|" + strings.Join(cs, "|") + "|"
 	}
-	rec := record{Engagement: e, SourceDocs: make([]int64, len(e.Sources))}
-	for i, s := range e.Sources {
-		rec.SourceDocs[i] = s.DocumentID
+	e.Sources = nil
+	var err error
+	if r.record, err = json.Marshal(e); err != nil {
+		return r, fmt.Errorf("encode engagement: %w", err)
 	}
-	r.record, _ = json.Marshal(rec) // plain structs of strings and ints: cannot fail
-	return r
+	if r.fold, err = json.Marshal(f); err != nil {
+		return r, fmt.Errorf("encode fold: %w", err)
+	}
+	return r, nil
 }
 
 // dateRange is the first and last day e's date range can cover, as
@@ -543,7 +596,7 @@ func dateRange(e engagement.Engagement) (lo, hi any) {
 func (r row) args() []any {
 	e := r.e
 	return []any{string(e.Kind), string(e.Mode), string(e.Status), e.Date, e.DateEnd, r.dateLo, r.dateHi,
-		e.Location, e.HostCountry, r.countries, len(e.Sources), r.record}
+		e.Location, e.HostCountry, r.countries, r.sources, r.record, r.fold}
 }
 
 const (

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -16,7 +15,7 @@ import (
 // Engagements implements store.Store.
 func (db *DB) Engagements(ctx context.Context, f store.Filter) ([]engagement.Engagement, error) {
 	where, args := conditions(f)
-	q := "SELECT e.id, e.record FROM engagements e" + where + " ORDER BY e.date_lo IS NULL, e.date_lo, e.id"
+	q := "SELECT e.id, e.record, e.date_lo FROM engagements e" + where + " ORDER BY e.date_lo IS NULL, e.date_lo, e.id"
 	q, args = page(q, args, f)
 	out, err := db.engagements(ctx, q, args...)
 	if err != nil {
@@ -25,19 +24,59 @@ func (db *DB) Engagements(ctx context.Context, f store.Filter) ([]engagement.Eng
 	return out, nil
 }
 
-func (db *DB) engagements(ctx context.Context, q string, args ...any) ([]engagement.Engagement, error) {
+// engagements runs sel, a query of engagements e selecting e.id, e.record
+// and e.date_lo in the listing order, and returns them with their sources.
+// The sources are read from the mentions and their documents in the same
+// statement, so from the same snapshot of the store.
+func (db *DB) engagements(ctx context.Context, sel string, args ...any) ([]engagement.Engagement, error) {
+	q := `WITH sel(id, record, date_lo) AS MATERIALIZED (` + sel + `)
+		SELECT 0, date_lo IS NULL, date_lo, id, record, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM sel
+		UNION ALL
+		SELECT 1, m.engagement_id, m.document_id, m.id, NULL, coalesce(d.url, ''), d.title, d.published, m.evidence,
+			coalesce(m.body ->> '$.start', 0), coalesce(m.body ->> '$.end', 0), m.date, m.date_end, m.status,
+			coalesce(m.body ->> '$.location', '')
+		FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.engagement_id IN (SELECT id FROM sel)
+		ORDER BY 1, 2, 3, 4`
 	rows, err := db.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := []engagement.Engagement{}
+	at := map[int64]int{}
 	for rows.Next() {
-		e, err := scanEngagement(rows)
-		if err != nil {
+		var (
+			part   int
+			k1, k2 any
+			id     int64
+			body   []byte
+			s      engagement.Source
+			p      struct{ url, title, published, evidence, date, dateEnd, status, location sql.NullString }
+			st, en sql.NullInt64
+		)
+		if err := rows.Scan(&part, &k1, &k2, &id, &body, &p.url, &p.title, &p.published, &p.evidence, &st, &en,
+			&p.date, &p.dateEnd, &p.status, &p.location); err != nil {
 			return nil, err
 		}
-		out = append(out, e)
+		if part == 0 {
+			e, err := decodeEngagement(id, body)
+			if err != nil {
+				return nil, err
+			}
+			at[id] = len(out)
+			out = append(out, e)
+			continue
+		}
+		eid, _ := k1.(int64)
+		i, ok := at[eid]
+		if !ok {
+			return nil, fmt.Errorf("source of engagement %d not selected", eid)
+		}
+		s.DocumentID, _ = k2.(int64)
+		s.URL, s.Title, s.Published, s.Evidence = p.url.String, p.title.String, p.published.String, p.evidence.String
+		s.Start, s.End = int(st.Int64), int(en.Int64)
+		s.Date, s.DateEnd, s.Status, s.Location = p.date.String, p.dateEnd.String, engagement.Status(p.status.String), p.location.String
+		out[i].Sources = append(out[i].Sources, s)
 	}
 	return out, rows.Err()
 }
@@ -140,45 +179,30 @@ func ftsQuery(s string) string {
 
 // Engagement implements store.Store.
 func (db *DB) Engagement(ctx context.Context, id int64) (engagement.Engagement, error) {
-	row := db.r.QueryRowContext(ctx, "SELECT id, record FROM engagements WHERE id = ?", id)
-	e, err := scanEngagement(row)
-	if errors.Is(err, sql.ErrNoRows) {
-		return engagement.Engagement{}, fmt.Errorf("store: sqlite: engagement %d: %w", id, store.ErrNotFound)
-	}
+	es, err := db.engagements(ctx, "SELECT e.id, e.record, e.date_lo FROM engagements e WHERE e.id = ?", id)
 	if err != nil {
 		return engagement.Engagement{}, fmt.Errorf("store: sqlite: engagement %d: %w", id, err)
 	}
-	return e, nil
+	if len(es) == 0 {
+		return engagement.Engagement{}, fmt.Errorf("store: sqlite: engagement %d: %w", id, store.ErrNotFound)
+	}
+	return es[0], nil
 }
 
-func scanEngagement(s interface{ Scan(...any) error }) (engagement.Engagement, error) {
-	var (
-		id   int64
-		body []byte
-	)
-	if err := s.Scan(&id, &body); err != nil {
-		return engagement.Engagement{}, err
-	}
-	var rec record
-	if err := json.Unmarshal(body, &rec); err != nil {
+// decodeEngagement decodes an engagement's record (without its sources).
+func decodeEngagement(id int64, body []byte) (engagement.Engagement, error) {
+	var e engagement.Engagement
+	if err := json.Unmarshal(body, &e); err != nil {
 		return engagement.Engagement{}, fmt.Errorf("engagement %d: decode: %w", id, err)
 	}
-	e := rec.Engagement
 	e.ID = id
-	for i := range e.Sources {
-		if i < len(rec.SourceDocs) {
-			e.Sources[i].DocumentID = rec.SourceDocs[i]
-		}
-	}
 	if e.Participants == nil {
 		e.Participants = []engagement.Participant{}
 	}
 	if e.Topics == nil {
 		e.Topics = []string{}
 	}
-	if e.Sources == nil {
-		e.Sources = []engagement.Source{}
-	}
+	e.Sources = []engagement.Source{}
 	return e, nil
 }
 

@@ -200,7 +200,7 @@ type stmts struct {
 	docByHash, docByURL, insertDoc, updateDoc, putText *sql.Stmt
 	docEngagements, docMentions, deleteDocMentions     *sql.Stmt
 	maxMention, ftsInsert, ftsDelete                   *sql.Stmt
-	candidates, reports                                *sql.Stmt
+	candidates, reports, fold, docReports              *sql.Stmt
 	insertEng, updateEng, deleteEng                    *sql.Stmt
 	deleteParticipants, insertParticipant              *sql.Stmt
 	deleteKeys, insertKey, insertMention               *sql.Stmt
@@ -232,10 +232,12 @@ func prepare(ctx context.Context, db *sql.DB) (*stmts, error) {
 		{&s.candidates, `SELECT engagement_id FROM fusion_keys WHERE key = ? AND lo <= ? AND hi >= ?`},
 		{&s.reports, `SELECT m.body, m.date, m.date_end, d.id, coalesce(d.url, ''), d.title, d.published
 			FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.engagement_id = ? ORDER BY m.id`},
+		{&s.fold, `SELECT fold FROM engagements WHERE id = ?`},
+		{&s.docReports, `SELECT EXISTS (SELECT 1 FROM mentions WHERE engagement_id = ? AND document_id = ?)`},
 		{&s.insertEng, `INSERT INTO engagements(kind, mode, status, date, date_end, date_lo, date_hi, location, host_country,
-			countries, n_sources, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+			countries, n_sources, record, fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
 		{&s.updateEng, `UPDATE engagements SET kind = ?, mode = ?, status = ?, date = ?, date_end = ?, date_lo = ?, date_hi = ?,
-			location = ?, host_country = ?, countries = ?, n_sources = ?, record = ? WHERE id = ?`},
+			location = ?, host_country = ?, countries = ?, n_sources = ?, record = ?, fold = ? WHERE id = ?`},
 		{&s.deleteEng, `DELETE FROM engagements WHERE id = ?`},
 		{&s.deleteParticipants, `DELETE FROM participants WHERE engagement_id = ?`},
 		{&s.insertParticipant, `INSERT INTO participants(engagement_id, name, name_fold, title, country, rank) VALUES (?, ?, ?, ?, ?, ?)`},

@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CancelledBeforePut", testCancelledBefore},
 		{"CancelledMidPut", testCancelledMid},
 		{"Corpus", testCorpus},
+		{"BigCluster", testBigCluster},
 		{"Pairs", testPairs},
 		{"Actors", testActors},
 		{"Encounters", testEncounters},
