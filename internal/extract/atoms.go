@@ -340,6 +340,9 @@ func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
 
 // multiHonorific returns the length of a honorific of two or three words at i.
 func (d *docState) multiHonorific(toks []nlp.Token, i int) int {
+	if !d.x.honorFirst[strings.TrimSuffix(toks[i].Lower, ".")] {
+		return 0 // not the first word of any honorific of two or three words
+	}
 	for l := 3; l >= 2; l-- {
 		if i+l > len(toks) {
 			continue

@@ -22,17 +22,18 @@ import (
 // Extractor holds the matchers built from the lexicon at start-up. It is
 // immutable and safe for concurrent use.
 type Extractor struct {
-	lex       *actors.Lexicon
-	triggers  *phraseIndex[trigger]
-	titles    *phraseIndex[actors.Title]
-	acronyms  *phraseIndex[actors.Title] // FM, PM, NSA: matched in capitals only
-	countries *phraseIndex[string]       // folded name, alias or demonym tokens → code
-	capsOnly  *phraseIndex[string]       // short all-capital aliases (US, UK): matched case-sensitively
-	cities    *phraseIndex[string]       // folded city tokens → canonical city
-	honor     map[string]bool
-	topics    *phraseIndex[string]
-	venues    *phraseIndex[string]
-	topicLand map[string]string // topic tags that name a country → its code
+	lex        *actors.Lexicon
+	triggers   *phraseIndex[trigger]
+	titles     *phraseIndex[actors.Title]
+	acronyms   *phraseIndex[actors.Title] // FM, PM, NSA: matched in capitals only
+	countries  *phraseIndex[string]       // folded name, alias or demonym tokens → code
+	capsOnly   *phraseIndex[string]       // short all-capital aliases (US, UK): matched case-sensitively
+	cities     *phraseIndex[string]       // folded city tokens → canonical city
+	honor      map[string]bool
+	honorFirst map[string]bool // first words of honorifics of several words: the his of His Excellency
+	topics     *phraseIndex[string]
+	venues     *phraseIndex[string]
+	topicLand  map[string]string // topic tags that name a country → its code
 }
 
 // New builds an extractor over a lexicon.
@@ -79,8 +80,13 @@ func New(lex *actors.Lexicon) (*Extractor, error) {
 			}
 		}
 	}
+	x.honorFirst = map[string]bool{}
 	for _, h := range lex.Honorifics() {
-		x.honor[strings.TrimSuffix(strings.ToLower(h), ".")] = true
+		low := strings.ToLower(h)
+		x.honor[strings.TrimSuffix(low, ".")] = true
+		if f := strings.Fields(low); len(f) > 1 {
+			x.honorFirst[strings.TrimSuffix(f[0], ".")] = true
+		}
 	}
 	x.topicLand = map[string]string{}
 	for _, t := range lex.Topics() {
