@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 )
 
 func init() {
-	commands = append(commands, command{"bench", "[--docs N] [--db FILE] [--keep]",
+	commands = append(commands, command{"bench", "[--docs N] [--db FILE] [--keep] [--cpuprofile FILE]",
 		"generate N varied articles (3–6 KB) and time their ingest end to end into SQLite", runBench})
 }
 
@@ -22,6 +23,7 @@ func runBench(e *env, args []string) int {
 	n := fl.Int("docs", 100000, "number of articles to generate")
 	dbPath := fl.String("db", "", "database file (default: a temporary one, removed afterwards)")
 	keep := fl.Bool("keep", false, "keep the database")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof reads it)")
 	if _, code := parse(fl, args); code >= 0 {
 		return code
 	}
@@ -45,6 +47,19 @@ func runBench(e *env, args []string) int {
 		return failed
 	}
 	defer st.Close()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "bilat bench: %v\n", err)
+			return failed
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(e.stderr, "bilat bench: %v\n", err)
+			return failed
+		}
+		defer pprof.StopCPUProfile()
+	}
 	// the corpus streams through a pipe as JSONL on "standard input": memory
 	// stays flat whatever the number of articles
 	pr, pw := io.Pipe()

@@ -89,6 +89,12 @@ var acronyms = map[string]bool{"un": true, "uk": true, "us": true, "eu": true, "
 var particles = map[string]bool{"bin": true, "bint": true, "al": true, "el": true, "de": true, "da": true, "van": true,
 	"von": true, "der": true, "ul": true, "ud": true, "di": true, "le": true, "la": true, "abu": true, "ibn": true}
 
+// titleStarters and pluralStarters are the other words an atom may begin with.
+var (
+	titleStarters  = map[string]bool{"acting": true, "interim": true, "caretaker": true, "former": true, "then": true, "outgoing": true, "incoming": true, "newly-appointed": true, "new": true, "counterpart": true, "counterparts": true}
+	pluralStarters = map[string]bool{"they": true, "their": true, "them": true, "both": true, "the": true, "leaders": true, "presidents": true, "premiers": true, "heads": true}
+)
+
 // titlePrefixes qualify a title without changing it.
 var titlePrefixes = map[string]string{"acting": "acting", "interim": "acting", "caretaker": "acting", "former": "former",
 	"then": "then", "outgoing": "", "incoming": "", "newly-appointed": "", "new": ""}
@@ -110,6 +116,10 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 			continue
 		}
 		t := toks[i]
+		// most words start nothing: lower case and no phrase begins with them
+		if !x.starts[t.Lower] && !t.IsCap() {
+			continue
+		}
 		// titles, with a qualifier in front and compounds joined by "and"
 		start := i
 		prefix := ""

@@ -34,6 +34,7 @@ type Extractor struct {
 	topics     *phraseIndex[string]
 	venues     *phraseIndex[string]
 	topicLand  map[string]string // topic tags that name a country → its code
+	starts     map[string]bool   // lower-case words that can start an atom: the rest are skipped at once
 }
 
 // New builds an extractor over a lexicon.
@@ -95,6 +96,23 @@ func New(lex *actors.Lexicon) (*Extractor, error) {
 		}
 		for _, term := range t.Terms {
 			x.topics.add(words(term), t.Tag)
+		}
+	}
+	x.starts = map[string]bool{}
+	for _, ix := range []map[string][]phrase[actors.Title]{x.titles.byFirst, x.acronyms.byFirst} {
+		for w := range ix {
+			x.starts[w] = true
+		}
+	}
+	for w := range x.triggers.byFirst {
+		x.starts[w] = true
+	}
+	for w := range x.honor {
+		x.starts[w] = true
+	}
+	for _, m := range []map[string]bool{pronouns, titleStarters, pluralStarters} {
+		for w := range m {
+			x.starts[w] = true
 		}
 	}
 	return x, nil
