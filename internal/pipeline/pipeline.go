@@ -81,8 +81,9 @@ func Run(ctx context.Context, st store.Store, x *extract.Extractor, paths []stri
 	defer cancel()
 
 	var readFailed atomic.Int64
-	jobs := make(chan job, opt.Workers*4)
-	results := make(chan done, opt.Workers*4)
+	// room for two batches, so extraction goes on while a batch is written
+	jobs := make(chan job, opt.BatchSize)
+	results := make(chan done, 2*opt.BatchSize)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
