@@ -139,6 +139,32 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int) {
 	}
 }
 
+// parseFlags parses a command that takes flags only; it returns -1 when the
+// command should go on, else the exit status.
+func parseFlags(e *env, fs *flag.FlagSet, name string, args []string) int {
+	rest, code := parse(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "bilat %s: unexpected argument %q\n", name, rest[0])
+		return misused
+	}
+	return -1
+}
+
+// haveDB reports whether a SQLite database exists at dsn, and says what to do when not.
+func haveDB(e *env, name, dsn string) bool {
+	if strings.Contains(dsn, "://") {
+		return true
+	}
+	if _, err := os.Stat(dsn); err != nil {
+		fmt.Fprintf(e.stderr, "bilat %s: no database at %s: run 'bilat ingest --db %s PATH...' first\n", name, dsn, dsn)
+		return false
+	}
+	return true
+}
+
 func dbFlag(fs *flag.FlagSet) *string {
 	def := os.Getenv("BILAT_DB")
 	if def == "" {

@@ -140,45 +140,34 @@ func runExport(e *env, args []string) int {
 	db := dbFlag(fl)
 	format := fl.String("format", "", "jsonl or csv")
 	filter := filterFlags(fl)
-	rest, code := parse(fl, args)
-	if code >= 0 {
+	if code := parseFlags(e, fl, "export", args); code >= 0 {
 		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(e.stderr, "bilat export: unexpected argument %q\n", rest[0])
-		return misused
 	}
 	write := map[string]func(io.Writer, []engagement.Engagement) error{"jsonl": export.JSONL, "csv": export.CSV}[*format]
 	if write == nil {
 		fmt.Fprintf(e.stderr, "bilat export: --format %q: want jsonl or csv\n", *format)
 		return misused
 	}
-	return list(e, *db, filter, write)
+	return list(e, "export", *db, filter, write)
 }
 
 func runEngagements(e *env, args []string) int {
 	fl := newFlags(e, "engagements")
 	db := dbFlag(fl)
 	filter := filterFlags(fl)
-	rest, code := parse(fl, args)
-	if code >= 0 {
+	if code := parseFlags(e, fl, "engagements", args); code >= 0 {
 		return code
 	}
-	if len(rest) > 0 {
-		fmt.Fprintf(e.stderr, "bilat engagements: unexpected argument %q\n", rest[0])
-		return misused
-	}
-	return list(e, *db, filter, export.Table)
+	return list(e, "engagements", *db, filter, export.Table)
 }
 
-func list(e *env, dsn string, filter func() (store.Filter, error), write func(io.Writer, []engagement.Engagement) error) int {
+func list(e *env, name, dsn string, filter func() (store.Filter, error), write func(io.Writer, []engagement.Engagement) error) int {
 	f, err := filter()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "bilat: %v\n", err)
 		return misused
 	}
-	if _, err := os.Stat(dsn); err != nil && !strings.Contains(dsn, "://") {
-		fmt.Fprintf(e.stderr, "bilat: no database at %s: run 'bilat ingest --db %s PATH...' first\n", dsn, dsn)
+	if !haveDB(e, name, dsn) {
 		return failed
 	}
 	st, good := openDB(e, dsn)

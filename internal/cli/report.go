@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"bilat/internal/actors"
@@ -28,13 +27,8 @@ func runReport(e *env, args []string) int {
 	format := fl.String("format", "md", "md or html")
 	out := fl.String("o", "", "write to this file instead of standard output")
 	lex := fl.String("lexicon", "", "a YAML file adding to the lexicon (office holders)")
-	rest, code := parse(fl, args)
-	if code >= 0 {
+	if code := parseFlags(e, fl, "report", args); code >= 0 {
 		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(e.stderr, "bilat report: unexpected argument %q\n", rest[0])
-		return misused
 	}
 	p, err := analyse.ParsePair(*pairS)
 	if err != nil {
@@ -54,8 +48,7 @@ func runReport(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "bilat report: --to: %v\n", err)
 		return misused
 	}
-	if _, err := os.Stat(*db); err != nil && !strings.Contains(*db, "://") {
-		fmt.Fprintf(e.stderr, "bilat report: no database at %s: run 'bilat ingest --db %s PATH...' first\n", *db, *db)
+	if !haveDB(e, "report", *db) {
 		return failed
 	}
 	l, err := actors.Load(*lex)

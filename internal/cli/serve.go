@@ -7,8 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
-	"strings"
 	"time"
 
 	"bilat/internal/actors"
@@ -27,16 +25,10 @@ func runServe(e *env, args []string) int {
 	db := dbFlag(fl)
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on")
 	lex := fl.String("lexicon", "", "a YAML file adding to the lexicon (office holders for the first-contact signal)")
-	rest, code := parse(fl, args)
-	if code >= 0 {
+	if code := parseFlags(e, fl, "serve", args); code >= 0 {
 		return code
 	}
-	if len(rest) > 0 {
-		fmt.Fprintf(e.stderr, "bilat serve: unexpected argument %q\n", rest[0])
-		return misused
-	}
-	if _, err := os.Stat(*db); err != nil && !strings.Contains(*db, "://") {
-		fmt.Fprintf(e.stderr, "bilat serve: no database at %s: run 'bilat ingest --db %s PATH...' first\n", *db, *db)
+	if !haveDB(e, "serve", *db) {
 		return failed
 	}
 	st, good := openDB(e, *db)
