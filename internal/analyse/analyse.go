@@ -194,12 +194,7 @@ func Levels(es []engagement.Engagement, p Pair) []Level {
 		note(&l.A, &l.AIDs, top(e, p[0]), e.ID)
 		note(&l.B, &l.BIDs, top(e, p[1]), e.ID)
 	}
-	out := make([]Level, 0, len(by))
-	for _, l := range by {
-		out = append(out, *l)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Month < out[j].Month })
-	return out
+	return sortedValues(by, func(a, b Level) bool { return a.Month < b.Month })
 }
 
 // Asymmetry is one engagement where one side fielded a higher rank than the
@@ -442,12 +437,7 @@ func Reciprocity(es []engagement.Engagement, p Pair) []YearVisits {
 		}
 		yv.Visits = append(yv.Visits, Travel{ID: e.ID, Date: e.Date, From: from, To: e.HostCountry, Visitor: v.Name, Title: v.Title, Rank: v.Rank})
 	}
-	out := make([]YearVisits, 0, len(by))
-	for _, v := range by {
-		out = append(out, *v)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
-	return out
+	return sortedValues(by, func(a, b YearVisits) bool { return a.Year < b.Year })
 }
 
 // Silence is, for contacts at one level (both sides at rank ≤ MaxRank), the
@@ -550,17 +540,12 @@ func Topics(es []engagement.Engagement, p Pair) []TopicCount {
 			by[k].IDs = append(by[k].IDs, e.ID)
 		}
 	}
-	out := make([]TopicCount, 0, len(by))
-	for _, t := range by {
-		out = append(out, *t)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Year != out[j].Year {
-			return out[i].Year < out[j].Year
+	return sortedValues(by, func(a, b TopicCount) bool {
+		if a.Year != b.Year {
+			return a.Year < b.Year
 		}
-		return out[i].Topic < out[j].Topic
+		return a.Topic < b.Topic
 	})
-	return out
 }
 
 // Analysis is every finding for a pair.
@@ -598,4 +583,14 @@ func Analyse(es []engagement.Engagement, p Pair, now time.Time, offices []Office
 		a.FirstContacts = []FirstContact{}
 	}
 	return a
+}
+
+// sortedValues returns the values of a map of tallies, in the order less gives.
+func sortedValues[K comparable, V any](by map[K]*V, less func(a, b V) bool) []V {
+	out := make([]V, 0, len(by))
+	for _, v := range by {
+		out = append(out, *v)
+	}
+	sort.Slice(out, func(i, j int) bool { return less(out[i], out[j]) })
+	return out
 }
