@@ -19,6 +19,9 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		visitor = L[0]
 	case t.trig.noun && t.j < len(toks) && toks[t.j].Lower == "by" && !(len(right) > 0 && byOf(right[0])):
 		// "the first visit by a US secretary of state": someone unnamed
+	case t.trig.noun && len(left) > 0 && whoBefore(toks, t, left[len(left)-1]):
+		// "…, who is paying a state visit to China"
+		visitor = left[len(left)-1].ents[0]
 	case t.trig.noun && len(L) > 0 && (firstTrigger || possessedBy(toks, t, L)):
 		// "X paid a visit", "his visit", "X's visit"
 		visitor = L[0]
@@ -48,6 +51,13 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		}
 		if invitee != nil {
 			visitor = invitee
+		}
+	}
+	var focus *dest // the place of the meeting in focus, when the trip is the one it was held on
+	if visitor == nil && tripNoun(toks, t) && definite(toks, t.i) && base.Status == engagement.Occurred {
+		if v, ds, ok := d.meetingAbroad(si, nil, base.Date); ok {
+			visitor, focus = v, &ds
+			d.tracef("    trigger %q: the visit of the meeting in focus", toks[t.i].Text)
 		}
 	}
 	if visitor == nil {
@@ -182,6 +192,14 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	}
 	if len(dests) == 0 && inviter != nil && inviter.country != "" && inviter != visitor {
 		dests = append(dests, dest{"", inviter.country}) // "… to visit the kingdom"
+	}
+	if len(dests) == 0 && focus == nil && tripNoun(toks, t) {
+		if _, ds, ok := d.meetingAbroad(si, visitor, base.Date); ok {
+			focus = &ds
+		}
+	}
+	if len(dests) == 0 && focus != nil {
+		dests = append(dests, *focus)
 	}
 	if len(dests) == 0 {
 		return nil, []*entity{visitor}, "no destination"
@@ -610,4 +628,101 @@ func (d *docState) final() []engagement.Mention {
 		res = append(res, m.Mention)
 	}
 	return res
+}
+
+// whoBefore reports whether a relative "who" opens the clause of a visit noun:
+// "who is paying a state visit", "who was on a three-day trip".
+func whoBefore(toks []nlp.Token, t atom, r pref) bool {
+	if r.j != r.i+1 || toks[r.i].Lower != "who" || t.i-r.j > 4 || len(r.ents) != 1 {
+		return false
+	}
+	return !commaBetween(toks, r.j, t.i)
+}
+
+// tripNoun reports whether a visit trigger is a singular noun for a trip:
+// "the visit", "a three-day trip", "his journey" (not "visits" in general).
+func tripNoun(toks []nlp.Token, t atom) bool {
+	if !t.trig.noun {
+		return false
+	}
+	switch toks[t.j-1].Lower {
+	case "visit", "trip", "journey", "tour":
+		return true
+	}
+	return false
+}
+
+// meetingAbroad finds the meeting in focus (made in this sentence or the two
+// before) that one side held abroad: "Scholz met Xi in Beijing on Friday, the
+// first visit by a G7 leader to China". It returns that side's person (who
+// must be want, when given) and the place, when the meeting's date agrees
+// with the trip's. The place is the meeting's city, else the dateline's.
+func (d *docState) meetingAbroad(si int, want *entity, date engagement.Date) (*entity, dest, bool) {
+	if want == nil {
+		for _, m := range d.mentions {
+			if m.Kind == engagement.Visit && !m.aside {
+				return nil, dest{}, false // "the visit" is the one already told
+			}
+		}
+	}
+	for k := len(d.mentions) - 1; k >= 0; k-- {
+		m := d.mentions[k]
+		if m.sent < si-2 {
+			break
+		}
+		if m.Kind != engagement.Meeting || m.Mode != engagement.InPerson || len(m.Participants) != 2 || m.aside {
+			continue
+		}
+		if !date.IsZero() && !m.Date.IsZero() && !date.Compatible(m.Date) {
+			return nil, dest{}, false
+		}
+		place := dest{m.Location, ""}
+		if m.Location != "" {
+			if _, c, ok := d.x.lex.City(m.Location); ok {
+				place.country = c
+			}
+		} else {
+			place = dest{d.dateline.city, d.dateline.country}
+		}
+		if place.country == "" {
+			return nil, dest{}, false
+		}
+		a, b := m.Participants[0], m.Participants[1]
+		if b.Country != place.country {
+			a, b = b, a
+		}
+		if b.Country != place.country || a.Country == place.country || a.Country == "" {
+			return nil, dest{}, false
+		}
+		v := d.entityNamed(a.Name)
+		if v == nil || want != nil && v != want {
+			return nil, dest{}, false
+		}
+		return v, place, true
+	}
+	return nil, dest{}, false
+}
+
+// entityNamed returns the document's person of that canonical name.
+func (d *docState) entityNamed(name string) *entity {
+	for _, e := range d.entities {
+		if e.name == name {
+			return e
+		}
+	}
+	return nil
+}
+
+// definite reports whether a noun phrase ending before i opens with "the",
+// "this" or "that": "the trip", "the two-day visit".
+func definite(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch toks[k].Lower {
+		case "the", "this", "that":
+			return true
+		case ",", "a", "an", "his", "her", "their", "its":
+			return false
+		}
+	}
+	return false
 }

@@ -181,7 +181,7 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 			// ", who is paying a state visit": the person just before the comma
 			if a.text == "who" {
 				if a.i > 0 && toks[a.i-1].Text == "," && len(out) > 0 {
-					if r := out[len(out)-1]; r.j == a.i-1 && len(r.ents) == 1 && !r.plural {
+					if r := out[len(out)-1]; titleTail(toks[r.j:a.i-1]) && len(r.ents) == 1 && !r.plural {
 						out = append(out, pref{i: a.i, j: a.j, ents: r.ents, how: "who = " + r.ents[0].name})
 					}
 				}
@@ -761,4 +761,23 @@ func (d *docState) resolveOffice(r pref, date engagement.Date) *entity {
 		}
 	}
 	return nil
+}
+
+// titleTail reports whether the words between a person and the comma before
+// "who" only continue the title: "…, President of the Federative Republic of
+// Brazil, who".
+func titleTail(toks []nlp.Token) bool {
+	if len(toks) > 12 {
+		return false
+	}
+	for _, t := range toks {
+		switch t.Lower {
+		case "of", "the", "and", "for", ",":
+			continue
+		}
+		if t.Text == t.Lower {
+			return false
+		}
+	}
+	return true
 }

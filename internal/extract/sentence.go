@@ -160,7 +160,7 @@ func (d *docState) sentence(si int) {
 		}
 	}
 	// a dated lead ("President Biden told Qatar's emir on Monday …") dates the story
-	if len(made) == 0 && len(trigs) == 0 && d.ctxDate.IsZero() && si <= d.firstText+2 {
+	if len(made) == 0 && len(trigs) == 0 && (d.ctxDate.IsZero() || d.ctxDate.Precision() < 3 && !d.ctxStated) && si <= d.firstText+2 {
 		for _, e := range dates {
 			if e.Rel == "" && e.Day == 0 || quoted(toks, e.Tok0) || sinceBefore(toks, e) {
 				continue
