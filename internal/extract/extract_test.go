@@ -119,6 +119,18 @@ func TestExtract(t *testing.T) {
 		{"repeated report in one document is merged", "2023-08-21",
 			"Australian Prime Minister Anthony Albanese met Chinese President Xi Jinping in Beijing on Monday. The Albanese-Xi meeting lasted an hour.",
 			[]string{"meeting occurred 2023-08-21 Anthony Albanese|Xi Jinping"}},
+		{"a relative clause after a long title names the visitor", "2023-04-07",
+			"Chinese President Xi Jinping held talks in Beijing on Thursday with Emmanuel Macron, President of the French Republic, who is paying a state visit to China.",
+			[]string{"meeting occurred 2023-04-06 Xi Jinping|Emmanuel Macron", "visit occurred 2023-04-06 →CHN Emmanuel Macron"}},
+		{"the visit of a meeting held abroad", "2023-03-22",
+			"Japanese Prime Minister Fumio Kishida met President Volodymyr Zelenskyy in Kyiv on Tuesday. The visit was the first by a Japanese leader to a country at war since 1945.",
+			[]string{"meeting occurred 2023-03-21 Fumio Kishida|Volodymyr Zelenskyy", "visit occurred 2023-03-21 →UKR Fumio Kishida"}},
+		{"a describing word between the and a title", "2018-03-21",
+			"Saudi Crown Prince Mohammed bin Salman arrived in Washington on Monday. On Tuesday President Donald Trump hosted the young crown prince at the White House.",
+			[]string{"visit occurred 2018-03-19 →USA Mohammed bin Salman", "meeting occurred 2018-03-20 Donald Trump|Mohammed bin Salman"}},
+		{"he is the sentence's subject", "2017-05-22",
+			"Donald Trump landed in Riyadh on 20 May 2017. He was greeted at the airport by King Salman, with whom he held talks that afternoon.",
+			[]string{"visit occurred 2017-05-20 →SAU Donald Trump", "meeting occurred 2017-05-20 Donald Trump|Salman bin Abdulaziz Al Saud"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -140,7 +140,7 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 			}
 			// "the secretary", "the foreign secretary": someone the text has
 			// named, or else the holder of that office in the document's own country
-			if a.i > 0 && toks[a.i-1].Lower == "the" || a.i == 0 {
+			if theBefore(toks, a.i) || a.i == 0 {
 				if e := d.byTitle(a.title, ""); e != nil {
 					out = append(out, pref{i: a.i, j: a.j, ents: []*entity{e}, how: "title of " + e.name})
 				} else if d.home != "" {
@@ -219,6 +219,9 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				}
 			}
 			subj := nearest(out, toks, a.i) // the nearest person the sentence named before the pronoun
+			if (a.text == "he" || a.text == "she") && len(out) > 0 && len(out[0].ents) == 1 && !out[0].plural && out[0].office == nil && !inRelative(toks, out[0].i, a.i) {
+				subj = out[0].ents[0] // "X was met by Y, with whom he held talks": the subject
+			}
 			if subj == nil {
 				subj = d.subject
 			}
@@ -780,4 +783,25 @@ func titleTail(toks []nlp.Token) bool {
 		}
 	}
 	return true
+}
+
+// describing words that may stand between "the" and a title: "the young crown
+// prince", "the visiting foreign minister", "the 89-year-old king".
+var describing = map[string]bool{"young": true, "new": true, "newly": true, "appointed": true, "elected": true, "veteran": true, "ailing": true,
+	"elderly": true, "powerful": true, "outgoing": true, "incoming": true, "influential": true, "visiting": true, "long-serving": true,
+	"de": true, "facto": true, "then": true}
+
+// theBefore reports whether "the" opens the phrase of the title at i,
+// allowing describing words between them.
+func theBefore(toks []nlp.Token, i int) bool {
+	for k, n := i-1, 0; k >= 0 && n <= 2; k, n = k-1, n+1 {
+		w := toks[k].Lower
+		if w == "the" {
+			return true
+		}
+		if !describing[w] && !strings.HasSuffix(w, "-year-old") {
+			return false
+		}
+	}
+	return false
 }
