@@ -131,6 +131,12 @@ func TestExtract(t *testing.T) {
 		{"he is the sentence's subject", "2017-05-22",
 			"Donald Trump landed in Riyadh on 20 May 2017. He was greeted at the airport by King Salman, with whom he held talks that afternoon.",
 			[]string{"visit occurred 2017-05-20 →SAU Donald Trump", "meeting occurred 2017-05-20 Donald Trump|Salman bin Abdulaziz Al Saud"}},
+		{"a fronted phrase's third party does not make the meeting multilateral", "2025-09-04",
+			"After watching the parade in Beijing alongside Xi Jinping, Kim Jong Un and Vladimir Putin held talks at the Diaoyutai State Guesthouse on 3 September 2025.",
+			[]string{"meeting occurred 2025-09-03 Kim Jong Un|Vladimir Putin"}},
+		{"talking on the sidelines of a summit is a meeting", "2022-11-15",
+			"On the sidelines of the G20 summit in Bali on 14 November 2022, US President Joe Biden told Chinese President Xi Jinping that Washington opposed any change to the status quo.",
+			[]string{"meeting occurred 2022-11-14 Joe Biden|Xi Jinping"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

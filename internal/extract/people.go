@@ -260,30 +260,35 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 	return out
 }
 
-// cataphora rebinds a pronoun in a fronted phrase to the subject after it:
-// "During his visit to Tokyo, Philippine President Marcos met …".
-func cataphora(toks []nlp.Token, refs []pref) {
+// frontedEnd returns the comma that closes a phrase fronted before the
+// subject ("During his visit to Tokyo, …", "After watching the parade
+// alongside Xi, …"), or -1.
+func frontedEnd(toks []nlp.Token) int {
 	// skip a chronology's heading: "- 10 March 2018: On his first visit, …"
 	start := 0
-	for k := 0; k < len(toks) && k < 8; k++ {
+	for k := 0; k < len(toks) && k < 12; k++ {
 		if toks[k].Text == ":" {
 			start = k + 1
 			break
 		}
 	}
 	if start >= len(toks) || !fronting[toks[start].Lower] {
-		return // "He landed … and was met by X": a sentence's first word is its subject
+		return -1
 	}
-	comma := -1
 	for k := start; k < len(toks); k++ {
-		t := toks[k]
-		if t.Text == "," {
-			comma = k
-			break
+		if toks[k].Text == "," {
+			return k
 		}
 	}
+	return -1
+}
+
+// cataphora rebinds a pronoun in a fronted phrase to the subject after it:
+// "During his visit to Tokyo, Philippine President Marcos met …".
+func cataphora(toks []nlp.Token, refs []pref) {
+	comma := frontedEnd(toks)
 	if comma < 0 {
-		return
+		return // "He landed … and was met by X": a sentence's first word is its subject
 	}
 	var subject *entity
 	for _, r := range refs {

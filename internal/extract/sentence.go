@@ -57,7 +57,7 @@ func (d *docState) sentence(si int) {
 	if len(trigs) == 0 || allNounVisits(trigs) {
 		trigs = append(trigs, jointSubject(toks, refs)...)
 	}
-	if len(trigs) == 0 || allNounVisits(trigs) {
+	if len(trigs) == 0 || allNounVisits(trigs) || allGatherings(toks, trigs) {
 		trigs = append(trigs, sidelines(toks, refs)...)
 	}
 	sort.SliceStable(trigs, func(i, j int) bool { return trigs[i].i < trigs[j].i })
@@ -387,6 +387,17 @@ func sidelines(toks []nlp.Token, refs []pref) []atom {
 	return nil
 }
 
+// allGatherings reports whether every trigger names a multilateral
+// gathering ("on the margins of the SCO summit, Modi told Putin …").
+func allGatherings(toks []nlp.Token, trigs []atom) bool {
+	for _, t := range trigs {
+		if !t.trig.noun || !multiCues[toks[t.j-1].Lower] {
+			return false
+		}
+	}
+	return true
+}
+
 func allNounVisits(trigs []atom) bool {
 	for _, t := range trigs {
 		if t.trig.kind != engagement.Visit || !t.trig.noun {
@@ -656,6 +667,18 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	}
 	// "Kishida, Biden and Albanese met" is multilateral; "X met A and B"
 	// (or "met separately with") is one bilateral meeting per object
+	if c := frontedEnd(toks); c >= 0 && c < t.i && countries(L, nil) >= 2 {
+		// "After watching the parade alongside Xi, Kim and Putin hold talks": the fronted phrase is no subject
+		var subj []*entity
+		for _, r := range left {
+			if r.i > c {
+				subj = append(subj, ents([]pref{r})...)
+			}
+		}
+		if len(subj) >= 2 {
+			L = subj
+		}
+	}
 	if countries(L, nil) >= 2 && countries(L, R) >= 3 && !anyPlural(left) && !sentenceHas(toks, "separately") {
 		return nil, L, "multilateral (three or more countries)"
 	}
