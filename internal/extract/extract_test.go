@@ -137,6 +137,9 @@ func TestExtract(t *testing.T) {
 		{"talking on the sidelines of a summit is a meeting", "2022-11-15",
 			"On the sidelines of the G20 summit in Bali on 14 November 2022, US President Joe Biden told Chinese President Xi Jinping that Washington opposed any change to the status quo.",
 			[]string{"meeting occurred 2022-11-14 Joe Biden|Xi Jinping"}},
+		{"a call as the means of the clause", "2024-07-06",
+			"Australian Prime Minister Anthony Albanese congratulated Keir Starmer on his election victory during a phone call on Friday.",
+			[]string{"call occurred 2024-07-05 Anthony Albanese|Keir Starmer"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -516,7 +516,20 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			return nil, nil, "\"called X …\" names, it does not telephone"
 		}
 	}
-	if tr.noun && tr.kind != engagement.Visit && !attached(toks, t, left, right) {
+	byClause := false
+	if tr.noun && len(left) == 0 && len(right) == 0 && clauseContact(toks, t) {
+		// "Carney had invited Modi to the summit in a phone call on June 6": the clause's two people
+		var before []pref
+		for _, r := range refs {
+			if r.j <= t.i && len(r.ents) == 1 && !r.plural {
+				before = append(before, r)
+			}
+		}
+		if len(before) == 2 && before[0].ents[0].country != before[1].ents[0].country && before[0].ents[0].country != "" && before[1].ents[0].country != "" {
+			left, byClause = before, true
+		}
+	}
+	if tr.noun && tr.kind != engagement.Visit && !byClause && !attached(toks, t, left, right) {
 		return nil, nil, "no participants attached to the noun"
 	}
 	// status
@@ -738,6 +751,24 @@ func inPerson(toks []nlp.Token) bool {
 
 // attached: a noun trigger names its participants next to it ("his call",
 // "meeting with Blinken", "talks between X and Y", "the Qureshi-Blinken call").
+// clauseContact reports whether a call noun is the means of the clause
+// before it: "invited Modi in a phone call", "during a video call".
+func clauseContact(toks []nlp.Token, t atom) bool {
+	if t.trig.kind != engagement.Call {
+		return false
+	}
+	for k := t.i - 1; k >= 0 && k >= t.i-3; k-- {
+		switch toks[k].Lower {
+		case "in", "during", "over", "via", "by":
+			return true
+		case "a", "an", "the", "telephone", "phone", "video", "brief", "lengthy", "late-night":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 func attached(toks []nlp.Token, t atom, left, right []pref) bool {
 	// "the meeting most watched in Asia was between Modi and Xi", "the summit he held there with Ishiba"
 	for _, r := range right {
