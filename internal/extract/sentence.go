@@ -600,7 +600,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if ord > 0 && ord < d.ctxOrdinal && anchor != "text" && !date.IsZero() {
 		date = date.Truncate(1)
 	}
-	if date.IsZero() && status == engagement.Occurred {
+	if date.IsZero() && status == engagement.Occurred && anchor != "text" {
+		// "met on Monday" in an undated page keeps its anchor, with the date unknown
 		return nil, nil, "no time anchor"
 	}
 
