@@ -140,6 +140,12 @@ func TestExtract(t *testing.T) {
 		{"a call as the means of the clause", "2024-07-06",
 			"Australian Prime Minister Anthony Albanese congratulated Keir Starmer on his election victory during a phone call on Friday.",
 			[]string{"call occurred 2024-07-05 Anthony Albanese|Keir Starmer"}},
+		{"a departure with its day between verb and place; returning home is no visit", "2023-07-14",
+			"Prime Minister Narendra Modi leaves on Saturday for Abu Dhabi, where he is expected to meet UAE President Mohamed bin Zayed Al Nahyan, before returning to New Delhi.",
+			[]string{"visit planned 2023-07-15 →ARE Narendra Modi", "meeting planned 2023-07-15 Narendra Modi|Mohamed bin Zayed Al Nahyan"}},
+		{"a timetable's present tense on the day of writing is planned", "2025-06-18",
+			"Indian Prime Minister Narendra Modi leaves for Croatia on Wednesday.",
+			[]string{"visit planned 2025-06-18 →HRV Narendra Modi"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

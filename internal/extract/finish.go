@@ -15,6 +15,14 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		return r.i > 0 && (toks[r.i-1].Lower == "of" || toks[r.i-1].Lower == "by") && r.i-t.j <= 6 && len(r.ents) > 0
 	}
 	switch {
+	case !t.trig.noun && t.i > 0 && participleAfter[toks[t.i-1].Lower] && strings.HasSuffix(toks[t.i].Lower, "ing"):
+		// "…, before returning to New Delhi": the clause's subject travels
+		for _, r := range d.sentRefs {
+			if r.i < t.i && len(r.ents) == 1 && !r.plural {
+				visitor = r.ents[0]
+				break
+			}
+		}
 	case !t.trig.noun && len(L) > 0:
 		visitor = L[0]
 	case t.trig.noun && t.j < len(toks) && toks[t.j].Lower == "by" && !(len(right) > 0 && byOf(right[0])):
@@ -638,6 +646,9 @@ func whoBefore(toks []nlp.Token, t atom, r pref) bool {
 	}
 	return !commaBetween(toks, r.j, t.i)
 }
+
+// participleAfter: words that open a participle clause whose subject is the sentence's.
+var participleAfter = map[string]bool{"before": true, "after": true, "while": true, "upon": true, "when": true}
 
 // tripNoun reports whether a visit trigger is a singular noun for a trip:
 // "the visit", "a three-day trip", "his journey" (not "visits" in general).

@@ -26,6 +26,8 @@ var (
 		"planning": true, "planned": true, "set": true, "due": true, "scheduled": true, "invited": true, "intends": true,
 		"intend": true, "going": true, "agreed": true, "decided": true, "hopes": true, "hoped": true, "wants": true, "slated": true,
 		"likely": true, "poised": true, "preparing": true, "prepares": true, "ready": true, "keen": true, "proposed": true}
+	// present-tense departures that announce a trip of the day: "leaves for", "heads to"
+	timetable = map[string]bool{"leaves": true, "heads": true, "departs": true, "travels": true, "flies": true, "sets": true}
 	ordinals  = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 	clauseEnd = map[string]bool{",": true, ";": true, ":": true, "but": true, "while": true, "whereas": true, "although": true, "though": true, "—": true, "(": true, ")": true,
 		"as": true, "when": true, "because": true}
@@ -54,6 +56,7 @@ func (d *docState) sentence(si int) {
 		}
 	}
 	trigs = append(trigs, delegationTrips(toks, atoms)...)
+	trigs = append(trigs, departures(toks, atoms, trigs)...)
 	if len(trigs) == 0 || allNounVisits(trigs) {
 		trigs = append(trigs, jointSubject(toks, refs)...)
 	}
@@ -407,6 +410,44 @@ func allNounVisits(trigs []atom) bool {
 	return true
 }
 
+// departures finds a departure with its time between verb and destination:
+// "Modi leaves on Saturday for Abu Dhabi", "left late on Monday for Tokyo".
+func departures(toks []nlp.Token, atoms []atom, trigs []atom) []atom {
+	var out []atom
+	for i, t := range toks {
+		switch t.Lower {
+		case "leaves", "left", "leaving", "leave", "departs", "departed", "departing":
+		default:
+			continue
+		}
+		for k := i + 2; k < len(toks) && k <= i+5; k++ {
+			if toks[k].Text == "," || toks[k].Text == ";" {
+				break
+			}
+			if toks[k].Lower != "for" {
+				continue
+			}
+			placed := false
+			for _, a := range atoms {
+				if a.i == k+1 && (a.kind == aCity || a.kind == aCountry && !a.poss) {
+					placed = true
+				}
+			}
+			covered := false
+			for _, tr := range trigs {
+				if tr.i <= i && tr.j > i {
+					covered = true
+				}
+			}
+			if placed && !covered {
+				out = append(out, atom{kind: aTrigger, i: i, j: k + 1, trig: trigger{kind: engagement.Visit, mode: engagement.InPerson, dest: true}})
+			}
+			break
+		}
+	}
+	return out
+}
+
 // delegationTrips finds "led a (high-level) US delegation to Islamabad": the
 // leader's visit.
 func delegationTrips(toks []nlp.Token, atoms []atom) []atom {
@@ -569,11 +610,18 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	var date, dateEnd engagement.Date
 	anchor := ""
 	if e, ok := pickDate(toks, dates, t, trigs); ok {
+		if status == engagement.Occurred && timetable[toks[t.i].Lower] && (e.Rel == "weekday" || e.Rel == "tomorrow" || e.Rel == "today") {
+			status = engagement.Planned // "leaves on Saturday for Abu Dhabi"
+		}
 		date, dateEnd = e.Resolve(ref, status == engagement.Planned)
 		anchor = "text"
 		// a date after publication is still to come: "goes ahead next week"
 		// (the publication date itself, not a live blog's or chronology's entry)
 		if !d.ref.Pub.IsZero() && status == engagement.Occurred && after2(date, d.ref.Pub) && !d.ref.Approx {
+			status = engagement.Planned
+		}
+		// "Modi leaves for Croatia on Wednesday", written that Wednesday: the present of a timetable
+		if !d.ref.Pub.IsZero() && status == engagement.Occurred && !d.ref.Approx && date == d.ref.Pub && timetable[toks[t.i].Lower] {
 			status = engagement.Planned
 		}
 	}

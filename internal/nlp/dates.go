@@ -398,8 +398,8 @@ func (e DateExpr) Resolve(ref Ref, future bool) (engagement.Date, engagement.Dat
 		diff := int(base.Weekday()) - int(e.Weekday)
 		if future || e.Mod == "next" {
 			ahead := (int(e.Weekday) - int(base.Weekday()) + 7) % 7
-			if ahead == 0 {
-				ahead = 7
+			if ahead == 0 && e.Mod == "next" {
+				ahead = 7 // "next Wednesday"; a plain "on Wednesday" written on a Wednesday is that day
 			}
 			return at(base.AddDate(0, 0, ahead), 3), engagement.Date{}
 		}
