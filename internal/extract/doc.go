@@ -48,12 +48,19 @@ type docState struct {
 	prevMade        bool            // the sentence's previous trigger made mentions
 	lastYear        int             // the year of the latest absolute date, and its sentence
 	lastYearSent    int
+	resolved        map[dateKey][2]engagement.Date // the sentence's relative dates as first resolved
 
 	mentions   []*mention
 	topicFor   []*mention // mentions that the following sentences' topics attach to
 	topicSince int        // the sentence where topicFor began
 	cur        int        // the sentence being read
 	lastMade   int        // the latest sentence that made mentions
+}
+
+// dateKey names a date expression of the sentence read with a status.
+type dateKey struct {
+	tok    int
+	status engagement.Status
 }
 
 // mention is a Mention under construction.

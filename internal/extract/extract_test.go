@@ -146,6 +146,12 @@ func TestExtract(t *testing.T) {
 		{"a timetable's present tense on the day of writing is planned", "2025-06-18",
 			"Indian Prime Minister Narendra Modi leaves for Croatia on Wednesday.",
 			[]string{"visit planned 2025-06-18 →HRV Narendra Modi"}},
+		{"one relative date shared by coordinated verbs", "2024-05-23",
+			"President Joe Biden received Kenyan President Uhuru Kenyatta at the White House in October 2021. A month later Secretary of State Antony Blinken flew to Nairobi and met Kenyatta at State House.",
+			[]string{"meeting occurred 2021-10 Joe Biden|Uhuru Kenyatta", "visit occurred 2021-11 →KEN Antony Blinken", "meeting occurred 2021-11 Antony Blinken|Uhuru Kenyatta"}},
+		{"a planned contact does not date what follows", "2023-11-06",
+			"Australian Prime Minister Anthony Albanese met Chinese President Xi Jinping in Beijing on Monday. He will hold talks with Premier Li Qiang on Tuesday. It is the second meeting between Albanese and Xi.",
+			[]string{"meeting occurred 2023-11-06 Anthony Albanese|Xi Jinping", "meeting planned 2023-11-07 Anthony Albanese|Li Qiang"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -122,6 +122,7 @@ func (d *docState) sentence(si int) {
 	var made []*mention
 	var subject []*entity
 	d.prevMade = false
+	d.resolved = map[dateKey][2]engagement.Date{}
 	dated := false
 	for ti, t := range trigs {
 		lo, hi := 0, len(toks)
@@ -150,8 +151,8 @@ func (d *docState) sentence(si int) {
 			made = append(made, m)
 			d.mentions = append(d.mentions, m)
 		}
-		if len(ms) > 0 && !aside(toks, t, lo) {
-			// a trigger sentence's date becomes the context of the next ones (not a contact in passing)
+		if len(ms) > 0 && !aside(toks, t, lo) && ms[0].Status != engagement.Planned {
+			// a trigger sentence's date becomes the context of the next ones (not a contact in passing, nor one to come)
 			if e, ok := pickDate(toks, dates, t, trigs); ok {
 				dt, end := e.Resolve(d.refFor(year), false)
 				if !dt.IsZero() && !dated {
@@ -614,6 +615,12 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			status = engagement.Planned // "leaves on Saturday for Abu Dhabi"
 		}
 		date, dateEnd = e.Resolve(ref, status == engagement.Planned)
+		// "A month later X flew to Nairobi and met Y": one expression, one date for both
+		key := dateKey{e.Tok0, status}
+		if r, ok := d.resolved[key]; ok && e.Rel != "" {
+			date, dateEnd = r[0], r[1]
+		}
+		d.resolved[key] = [2]engagement.Date{date, dateEnd}
 		anchor = "text"
 		// a date after publication is still to come: "goes ahead next week"
 		// (the publication date itself, not a live blog's or chronology's entry)
