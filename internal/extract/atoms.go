@@ -249,6 +249,10 @@ func (d *docState) country(toks []nlp.Token, i int) (string, int) {
 
 // pluralAt recognises references to both sides: "both sides", "the two
 // leaders", "the two", "they", "their", "both".
+// notPeople: plural nouns after "both" or "the two" that name no one.
+var notPeople = map[string]bool{"countries": true, "nations": true, "states": true, "economies": true, "capitals": true,
+	"governments": true, "armies": true, "militaries": true, "neighbours": true, "neighbors": true, "peoples": true}
+
 func pluralAt(toks []nlp.Token, i int) int {
 	w := toks[i].Lower
 	next := ""
@@ -268,6 +272,9 @@ func pluralAt(toks []nlp.Token, i int) int {
 			return 3
 		}
 	case "both":
+		if notPeople[next] {
+			return 0 // "business leaders from both countries"
+		}
 		if next == "sides" || next == "leaders" || next == "ministers" || next == "men" || next == "officials" {
 			return 2
 		}
@@ -279,6 +286,9 @@ func pluralAt(toks []nlp.Token, i int) int {
 				return 3
 			case "senior":
 				return 4
+			}
+			if notPeople[toks[i+2].Lower] {
+				return 0
 			}
 			return 2
 		}

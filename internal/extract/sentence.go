@@ -559,7 +559,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 	byClause := false
-	if tr.noun && len(left) == 0 && len(right) == 0 && clauseContact(toks, t) {
+	if tr.noun && clauseContact(toks, t) && !attached(toks, t, left, right) {
 		// "Carney had invited Modi to the summit in a phone call on June 6": the clause's two people
 		var before []pref
 		for _, r := range refs {
