@@ -215,6 +215,10 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 			i += l - 1
 			continue
 		}
+		if isFirstPerson(toks, i) {
+			out = append(out, atom{kind: aPronoun, i: i, j: i + 1, text: t.Lower})
+			continue
+		}
 		if pronouns[t.Lower] {
 			out = append(out, atom{kind: aPronoun, i: i, j: i + 1, text: t.Lower})
 			continue

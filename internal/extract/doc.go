@@ -34,6 +34,9 @@ type docState struct {
 	entities []*entity
 	focus    []*entity // the participants of the latest engagement, for "the two sides"
 	subject  *entity   // the latest sentence's first person, for "he", "she"
+	order    []*entity // the people in the order the text first named them
+	speaker  *entity   // who "I" and "we" are: a release's office, a transcript's label
+	official bool      // a government's own site or release
 
 	ctxDate, ctxEnd engagement.Date // the date of the latest engagement the text dated
 	ctxOrdinal      int
@@ -126,6 +129,7 @@ func newDocState(x *Extractor, doc *engagement.Document, explain bool) *docState
 	}
 	d.findDateline()
 	d.home = d.homeCountry()
+	d.findSpeaker()
 	return d
 }
 

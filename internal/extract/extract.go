@@ -110,7 +110,7 @@ func New(lex *actors.Lexicon) (*Extractor, error) {
 	for w := range x.honor {
 		x.starts[w] = true
 	}
-	for _, m := range []map[string]bool{pronouns, titleStarters, pluralStarters} {
+	for _, m := range []map[string]bool{pronouns, firstPerson, titleStarters, pluralStarters} {
 		for w := range m {
 			x.starts[w] = true
 		}

@@ -195,3 +195,41 @@ func BenchmarkExtract(b *testing.B) {
 		x.Extract(doc, Options{})
 	}
 }
+
+func TestSpeaker(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		name string
+		doc  engagement.Document
+		want []string
+	}{
+		{"a release's office speaks as I",
+			engagement.Document{Outlet: "Prime Minister of Australia (media release)", Published: engagement.Date{Year: 2023, Month: 7, Day: 2},
+				Text: "On Saturday I met President Emmanuel Macron at the Élysée Palace in Paris."},
+			[]string{"meeting occurred 2023-07-01 Anthony Albanese|Emmanuel Macron"}},
+		{"a government site's we is its country's first-named person",
+			engagement.Document{URL: "https://www.gov.pl/web/premier/kyiv", Published: engagement.Date{Year: 2024, Month: 1, Day: 22},
+				Text: "Prime Minister Donald Tusk in Kyiv\n\nToday we travelled to Kyiv."},
+			[]string{"visit occurred 2024-01-22 →UKR Donald Tusk"}},
+		{"a transcript's label speaks; we are the speaker and the guest",
+			engagement.Document{URL: "https://www.example.org/transcripts/69100", Published: engagement.Date{Year: 2022, Month: 8, Day: 5},
+				Text: "On Friday Vladimir Putin held talks in Sochi with President Recep Tayyip Erdoğan of Türkiye.\n\nVladimir Putin: Mr President, I am glad to see you again. We met in Tehran on 19 July."},
+			[]string{"meeting occurred 2022-08-05 Vladimir Putin|Recep Tayyip Erdoğan", "meeting occurred 2022-07-19 Vladimir Putin|Recep Tayyip Erdoğan"}},
+		{"an unknown speaker is no one",
+			engagement.Document{URL: "https://www.example-daily.com/opinion/column", Published: engagement.Date{Year: 2023, Month: 7, Day: 2},
+				Text: "On Saturday I met President Emmanuel Macron in Paris."},
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := x.Extract(&tc.doc, Options{Explain: true})
+			var got []string
+			for _, m := range r.Mentions {
+				got = append(got, summarise(m))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s\ntrace:\n%s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "), strings.Join(r.Trace, "\n"))
+			}
+		})
+	}
+}

@@ -178,6 +178,12 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				out = append(out, r)
 			}
 		case aPronoun:
+			if firstPerson[a.text] {
+				if r, ok := d.firstPersonRef(toks, a); ok {
+					out = append(out, r)
+				}
+				continue
+			}
 			// ", who is paying a state visit": the person just before the comma
 			if a.text == "who" {
 				if a.i > 0 && toks[a.i-1].Text == "," && len(out) > 0 {
@@ -743,6 +749,9 @@ func (d *docState) byTitle(t actors.Title, country string) *entity {
 func (d *docState) touch(e *entity) {
 	if d.lastSeen == nil {
 		d.lastSeen = map[*entity]int{}
+	}
+	if _, ok := d.lastSeen[e]; !ok {
+		d.order = append(d.order, e)
 	}
 	d.lastSeen[e] = d.cur
 	for k, x := range d.entities {

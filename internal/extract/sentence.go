@@ -48,6 +48,9 @@ func (d *docState) sentence(si int) {
 	dates := nlp.FindDates(toks)
 	atoms := d.atoms(toks, dates)
 	refs := d.refs(toks, atoms)
+	if d.transcriptLabel(toks, refs) {
+		refs = d.refs(toks, atoms) // "Vladimir Putin: … I am glad to welcome you"
+	}
 	d.sentRefs = refs
 	var trigs []atom
 	for _, a := range atoms {

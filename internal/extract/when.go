@@ -67,6 +67,9 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		} else {
 			dist = (t.i - e.Tok1) + 2 // prefer a date after the trigger
 		}
+		if e.Rel == "recent" {
+			dist += 8 // "met quite recently in Tehran, on 19 July": the date itself
+		}
 		if dist < bestDist {
 			best, bestDist = k, dist
 		}
