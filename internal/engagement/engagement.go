@@ -36,6 +36,10 @@ const (
 	Cancelled Status = "cancelled"
 )
 
+// TripSlack is how many days apart two dated reports of one trip may lie:
+// one report dates the arrival, another the talks a few days later.
+const TripSlack = 4
+
 // Date is a calendar date at the precision the text supports: Month and Day
 // are zero when unknown. The zero Date is "unknown".
 type Date struct {

@@ -152,6 +152,9 @@ func TestExtract(t *testing.T) {
 		{"a planned contact does not date what follows", "2023-11-06",
 			"Australian Prime Minister Anthony Albanese met Chinese President Xi Jinping in Beijing on Monday. He will hold talks with Premier Li Qiang on Tuesday. It is the second meeting between Albanese and Xi.",
 			[]string{"meeting occurred 2023-11-06 Anthony Albanese|Xi Jinping", "meeting planned 2023-11-07 Anthony Albanese|Li Qiang"}},
+		{"the arrival and the talks are one trip", "2023-11-06",
+			"Australian Prime Minister Anthony Albanese arrived in Shanghai on Saturday. On Monday he met Chinese President Xi Jinping in Beijing, the first visit to China by an Australian leader since 2016.",
+			[]string{"visit occurred 2023-11-04 →CHN Anthony Albanese", "meeting occurred 2023-11-06 Anthony Albanese|Xi Jinping"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

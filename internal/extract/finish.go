@@ -531,6 +531,27 @@ func (d *docState) countryTopic(tag string, m *mention) bool {
 }
 
 // same reports whether two mentions of one document report one engagement.
+// span is the union of two day ranges (an end may be zero).
+func span(a, ae, b, be engagement.Date) (engagement.Date, engagement.Date) {
+	if ae.IsZero() {
+		ae = a
+	}
+	if be.IsZero() {
+		be = b
+	}
+	start, end := a, ae
+	if b.DayNumber() < start.DayNumber() {
+		start = b
+	}
+	if be.DayNumber() > end.DayNumber() {
+		end = be
+	}
+	if end == start {
+		end = engagement.Date{}
+	}
+	return start, end
+}
+
 func same(a, b *mention) bool {
 	if a.Kind != b.Kind || a.Status != b.Status {
 		return false
@@ -546,7 +567,9 @@ func same(a, b *mention) bool {
 			return false
 		}
 		if a.Date.Precision() == 3 && b.Date.Precision() == 3 {
-			// two dated trips: their days must overlap (a day's slack)
+			// two dated reports of one trip: its arrival and a day of its talks
+			// ("arrived in Shanghai on Saturday", "met Xi in Beijing on Monday,
+			// the first visit …") lie within a few days of each other
 			ae, be := a.DateEnd, b.DateEnd
 			if ae.IsZero() {
 				ae = a.Date
@@ -554,7 +577,7 @@ func same(a, b *mention) bool {
 			if be.IsZero() {
 				be = b.Date
 			}
-			return a.Date.DayNumber() <= be.DayNumber()+1 && b.Date.DayNumber() <= ae.DayNumber()+1
+			return a.Date.DayNumber() <= be.DayNumber()+engagement.TripSlack && b.Date.DayNumber() <= ae.DayNumber()+engagement.TripSlack
 		}
 		return a.Date.Compatible(b.Date) || b.Date.Compatible(collapse(a.Date, a.DateEnd)) || a.Date.Compatible(collapse(b.Date, b.DateEnd))
 	}
@@ -603,6 +626,8 @@ func (d *docState) final() []engagement.Mention {
 			if same(o, m) {
 				if m.Date.Precision() > o.Date.Precision() && o.Date.Compatible(m.Date) {
 					o.Date, o.DateEnd = m.Date, m.DateEnd
+				} else if o.Kind == engagement.Visit && m.Date.Precision() == 3 && o.Date.Precision() == 3 {
+					o.Date, o.DateEnd = span(o.Date, o.DateEnd, m.Date, m.DateEnd) // the trip's days as both reports give them
 				}
 				if o.Location == "" {
 					o.Location = m.Location

@@ -273,12 +273,12 @@ func compatible(a, b engagement.Mention) bool {
 		// country at overlapping dates is the same trip, whichever city
 		// each report places it in.
 		return a.HostCountry == b.HostCountry && len(a.Participants) > 0 && len(b.Participants) > 0 &&
-			samePerson(a.Participants[0], b.Participants[0]) && rangesMeet(a, b)
+			samePerson(a.Participants[0], b.Participants[0]) && rangesMeet(a, b, engagement.TripSlack)
 	}
 	if !sharesTwoSides(a.Participants, b.Participants) {
 		return false
 	}
-	return rangesMeet(a, b) && sameLocation(a.Location, b.Location)
+	return rangesMeet(a, b, 1) && sameLocation(a.Location, b.Location)
 }
 
 // sharesTwoSides: the two mentions name the same person on each of two
@@ -344,11 +344,12 @@ func locTokens(s string) []string {
 }
 
 // rangesMeet: two reports whose date ranges (date to date_end, or the date
-// alone) overlap at the precision both state, with a day's slack: dates
+// alone) overlap at the precision both state, with slack days: dates
 // compatible at the coarser precision meet ("2022-12" and "2022-12-20"), and
-// so do days a day apart (one outlet's Thursday is another's Friday across
-// time zones). An unknown date meets any.
-func rangesMeet(a, b engagement.Mention) bool {
+// so do days a day apart for a call or a meeting (one outlet's Thursday is
+// another's Friday across time zones) and a few days apart for a visit (see
+// engagement.TripSlack). An unknown date meets any.
+func rangesMeet(a, b engagement.Mention, slack int) bool {
 	if a.Date.IsZero() || b.Date.IsZero() {
 		return true
 	}
@@ -359,14 +360,15 @@ func rangesMeet(a, b engagement.Mention) bool {
 	if be.IsZero() {
 		be = b.Date
 	}
-	return !before(ae, b.Date) && !before(be, a.Date)
+	return !before(ae, b.Date, slack) && !before(be, a.Date, slack)
 }
 
-// before reports whether x ends before y starts, comparing at the precision both state, with a day's slack.
-func before(x, y engagement.Date) bool {
+// before reports whether x ends before y starts, comparing at the precision
+// both state, with slack days at day precision.
+func before(x, y engagement.Date, slack int) bool {
 	p := min(x.Precision(), y.Precision())
 	if p == 3 {
-		return x.DayNumber()+1 < y.DayNumber()
+		return x.DayNumber()+slack < y.DayNumber()
 	}
 	xs, ys := x.Truncate(p), y.Truncate(p)
 	return xs.Year < ys.Year || (xs.Year == ys.Year && xs.Month < ys.Month)
