@@ -37,7 +37,7 @@ type atom struct {
 	trig   trigger
 }
 
-var pronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true, "who": true}
+var pronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true, "who": true, "whom": true}
 
 // words that start with a capital but do not begin a person's name
 var notName = map[string]bool{}

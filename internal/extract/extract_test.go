@@ -155,6 +155,12 @@ func TestExtract(t *testing.T) {
 		{"the arrival and the talks are one trip", "2023-11-06",
 			"Australian Prime Minister Anthony Albanese arrived in Shanghai on Saturday. On Monday he met Chinese President Xi Jinping in Beijing, the first visit to China by an Australian leader since 2016.",
 			[]string{"visit occurred 2023-11-04 →CHN Anthony Albanese", "meeting occurred 2023-11-06 Anthony Albanese|Xi Jinping"}},
+		{"a when-clause after a since-date is dated by it", "2024-07-09",
+			"Indian Prime Minister Narendra Modi arrived in Moscow on Monday. It was his first visit to Russia since September 2019, when he met President Vladimir Putin in Vladivostok.",
+			[]string{"visit occurred 2024-07-08 →RUS Narendra Modi", "meeting occurred 2019-09 Narendra Modi|Vladimir Putin"}},
+		{"a relative's possessive is not the relative; whom is the object", "2024-05-23",
+			"President Joe Biden's first guest from Africa was Ruto's predecessor, Uhuru Kenyatta, whom he received in the Oval Office in October 2021.",
+			[]string{"meeting occurred 2021-10 Joe Biden|Uhuru Kenyatta"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

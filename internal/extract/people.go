@@ -148,6 +148,11 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				}
 			}
 		case aName:
+			// "Kim's father, Kim Jong Il", "Ruto's predecessor": a relative of a person is another person
+			if k := a.j; k+1 < len(toks) && (toks[k].Lower == "'s" || toks[k].Text == "'") && kin[toks[k+1].Lower] ||
+				k < len(toks) && k > a.i && (toks[k-1].Lower == "'s" || toks[k-1].Text == "'") && kin[toks[k].Lower] {
+				continue
+			}
 			// apposition: "John Bass, the US acting under secretary for political affairs,"
 			if k+1 < len(atoms) && a.j < len(toks) && toks[a.j].Text == "," {
 				country, t, last := "", atom{}, -1
@@ -179,16 +184,17 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 			}
 		case aPronoun:
 			if firstPerson[a.text] {
-				if r, ok := d.firstPersonRef(toks, a); ok {
+				// "Ruto and Biden held talks, followed by discussions between our delegations": the speaker is named already
+				if r, ok := d.firstPersonRef(toks, a); ok && !named(out, r.ents[0]) {
 					out = append(out, r)
 				}
 				continue
 			}
 			// ", who is paying a state visit": the person just before the comma
-			if a.text == "who" {
+			if a.text == "who" || a.text == "whom" {
 				if a.i > 0 && toks[a.i-1].Text == "," && len(out) > 0 {
 					if r := out[len(out)-1]; titleTail(toks[r.j:a.i-1]) && len(r.ents) == 1 && !r.plural {
-						out = append(out, pref{i: a.i, j: a.j, ents: r.ents, how: "who = " + r.ents[0].name})
+						out = append(out, pref{i: a.i, j: a.j, ents: r.ents, how: a.text + " = " + r.ents[0].name})
 					}
 				}
 				continue
@@ -819,3 +825,17 @@ func theBefore(toks []nlp.Token, i int) bool {
 	}
 	return false
 }
+
+// named reports whether a reference of the sentence names e alone.
+func named(refs []pref, e *entity) bool {
+	for _, r := range refs {
+		if len(r.ents) == 1 && r.ents[0] == e {
+			return true
+		}
+	}
+	return false
+}
+
+// kin: nouns after a possessive name that name someone else.
+var kin = map[string]bool{"father": true, "mother": true, "son": true, "daughter": true, "wife": true, "husband": true,
+	"brother": true, "sister": true, "predecessor": true, "successor": true, "grandfather": true, "uncle": true, "widow": true}

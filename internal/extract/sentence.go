@@ -552,6 +552,16 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if tr.noun && laterNoun(toks, t.i) {
 		return nil, nil, "a later engagement (\"before …\") with no date of its own"
 	}
+	if tr.obj && len(left) > 0 {
+		// "Kenyatta, whom he received in the Oval Office": the relative is the object
+		for k, r := range left {
+			if toks[r.i].Lower == "whom" && t.i-r.j <= 3 && k+1 < len(left) {
+				right = append([]pref{r}, right...)
+				left = append([]pref{}, left[k+1:]...) // the relative clause's subject
+				break
+			}
+		}
+	}
 	if tr.obj && (len(right) == 0 || right[0].i-t.j > 5 || right[0].i-t.j > 2 && (commaBetween(toks, t.j, right[0].i) || objectNoun(toks, t.j, right[0].i))) {
 		return nil, nil, "no person right after the verb"
 	}

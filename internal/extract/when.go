@@ -55,7 +55,7 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		}
 		// "since they met in Astana in October": the date belongs to the
 		// trigger inside the since-clause, not to one outside it
-		if k := sinceAt(toks, e); k >= 0 && !(k < t.i && t.j <= e.Tok0) {
+		if k := sinceAt(toks, e); k >= 0 && !(k < t.i && t.j <= e.Tok0) && !whenAfter(toks, e, t) {
 			continue
 		}
 		if e.Rel == "recent" && e.Tok0 > 0 && t.i > e.Tok0 && t.i-e.Tok0 > 3 {
@@ -237,4 +237,14 @@ func laterNoun(toks []nlp.Token, i int) bool {
 		return false
 	}
 	return false
+}
+
+// whenAfter reports whether a trigger stands in the when-clause that follows
+// a date: "since July 2000, when he met Kim Jong Il" dates that meeting.
+func whenAfter(toks []nlp.Token, e nlp.DateExpr, t atom) bool {
+	k := e.Tok1
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	return k < len(toks) && toks[k].Lower == "when" && t.i > k && t.i-k <= 6
 }
