@@ -161,6 +161,9 @@ func TestExtract(t *testing.T) {
 		{"a relative's possessive is not the relative; whom is the object", "2024-05-23",
 			"President Joe Biden's first guest from Africa was Ruto's predecessor, Uhuru Kenyatta, whom he received in the Oval Office in October 2021.",
 			[]string{"meeting occurred 2021-10 Joe Biden|Uhuru Kenyatta"}},
+		{"announced trips: due in, later this month, being planned", "2024-03-04",
+			"Chinese Foreign Minister Wang Yi is due in Canberra on March 20. Prime Minister Narendra Modi is heading to Italy later this month. A visit by Secretary of State Antony Blinken to China is being planned.",
+			[]string{"visit planned 2024-03-20 →AUS Wang Yi", "visit planned 2024-03 →ITA Narendra Modi", "visit planned  →CHN Antony Blinken"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

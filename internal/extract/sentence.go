@@ -15,7 +15,10 @@ var (
 		"declined": true, "yet": true, "nothing": true, "unable": true, "ruled": true, "rules": true, "rejected": true}
 	futureCues = map[string]bool{"will": true, "'ll": true, "would": true, "shall": true, "expected": true, "scheduled": true,
 		"upcoming": true, "planned": true, "plans": true, "planning": true, "proposed": true, "invited": true, "invitation": true,
-		"slated": true, "due": true, "set": true, "intends": true, "forthcoming": true, "awaited": true, "next": true, "agreed": true}
+		"slated": true, "due": true, "set": true, "intends": true, "forthcoming": true, "awaited": true, "next": true, "agreed": true,
+		"poised": true, "likely": true, "preparing": true}
+	// words after a trip's noun that announce it: "a visit by Blinken to China is being planned"
+	plannedAfter = map[string]bool{"planned": true, "scheduled": true, "slated": true}
 	cancelCues = map[string]bool{"cancelled": true, "canceled": true, "postponed": true, "scrapped": true, "deferred": true,
 		"cancel": true, "postpone": true, "cancellation": true, "postponement": true, "called-off": true, "cancels": true,
 		"postpones": true, "scraps": true, "shelved": true, "shelves": true, "delayed": true, "delays": true, "axed": true}
@@ -594,6 +597,11 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			status = engagement.Planned
 		}
 	}
+	for k := t.i; k < t.j; k++ {
+		if w := toks[k].Lower; w == "will" || w == "due" || w == "expected" {
+			status = engagement.Planned // "is due in Canberra", "is expected in Washington"
+		}
+	}
 	if t.i > 1 && toks[t.i-1].Lower == "to" && (intent[toks[t.i-2].Lower] || refEndsAt(refs, t.i-1)) && (tr.kind != engagement.Visit || !tr.dest || toks[t.i].Lower == "visit" || toks[t.i].Lower == "travel") {
 		status = engagement.Planned
 	}
@@ -623,9 +631,20 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	ref := d.refFor(year)
 	var date, dateEnd engagement.Date
 	anchor := ""
+	if tr.noun && status == engagement.Occurred {
+		for k := t.j; k < len(toks) && k < t.j+12 && !clauseEnd[toks[k].Lower]; k++ {
+			if plannedAfter[toks[k].Lower] && toks[k-1].Lower != "had" && toks[k-1].Lower != "been" || toks[k].Lower == "being" && k+1 < len(toks) && plannedAfter[toks[k+1].Lower] {
+				status = engagement.Planned
+				break
+			}
+		}
+	}
 	if e, ok := pickDate(toks, dates, t, trigs); ok {
 		if status == engagement.Occurred && timetable[toks[t.i].Lower] && (e.Rel == "weekday" || e.Rel == "tomorrow" || e.Rel == "today") {
 			status = engagement.Planned // "leaves on Saturday for Abu Dhabi"
+		}
+		if status == engagement.Occurred && e.Tok0 < len(toks) && toks[e.Tok0].Lower == "later" && strings.HasPrefix(e.Rel, "this_") {
+			status = engagement.Planned // "later this month": still to come
 		}
 		date, dateEnd = e.Resolve(ref, status == engagement.Planned)
 		// "A month later X flew to Nairobi and met Y": one expression, one date for both
