@@ -164,6 +164,9 @@ func TestExtract(t *testing.T) {
 		{"announced trips: due in, later this month, being planned", "2024-03-04",
 			"Chinese Foreign Minister Wang Yi is due in Canberra on March 20. Prime Minister Narendra Modi is heading to Italy later this month. A visit by Secretary of State Antony Blinken to China is being planned.",
 			[]string{"visit planned 2024-03-20 →AUS Wang Yi", "visit planned 2024-03 →ITA Narendra Modi", "visit planned  →CHN Antony Blinken"}},
+		{"a meeting verb done by phone is a call", "2023-10-12",
+			"Turkish President Recep Tayyip Erdogan conferred with Qatar's emir, Sheikh Tamim bin Hamad Al Thani, by phone on Sunday.",
+			[]string{"call occurred 2023-10-08 Recep Tayyip Erdoğan|Tamim bin Hamad Al Thani"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

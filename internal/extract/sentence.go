@@ -696,6 +696,12 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if tr.spoke && inPerson(toks) {
 		kind, mode = engagement.Meeting, engagement.InPerson
 	}
+	if kind == engagement.Meeting && !tr.noun {
+		// "conferred with the emir by phone", "discussed the crisis over the phone": a call
+		if m, ok := remoteMeans(toks, t); ok {
+			kind, mode = engagement.Call, m
+		}
+	}
 	ents := func(rs []pref) []*entity {
 		var out []*entity
 		for _, r := range rs {
@@ -839,6 +845,34 @@ func inPerson(toks []nlp.Token) bool {
 
 // attached: a noun trigger names its participants next to it ("his call",
 // "meeting with Blinken", "talks between X and Y", "the Qureshi-Blinken call").
+// remoteMeans finds "by phone", "over the telephone", "via video link" in
+// the clause after a meeting verb: the talk was held at a distance.
+func remoteMeans(toks []nlp.Token, t atom) (engagement.Mode, bool) {
+	for k := t.j; k+1 < len(toks) && k < t.j+12; k++ {
+		w := toks[k].Lower
+		if w == ";" || w == "while" || w == "after" || w == "before" {
+			break
+		}
+		if w != "by" && w != "over" && w != "via" && w != "on" {
+			continue
+		}
+		n := k + 1
+		if toks[n].Lower == "the" || toks[n].Lower == "a" {
+			n++
+		}
+		if n >= len(toks) {
+			break
+		}
+		switch toks[n].Lower {
+		case "phone", "telephone":
+			return engagement.Phone, true
+		case "video", "videoconference", "videolink":
+			return engagement.Video, true
+		}
+	}
+	return "", false
+}
+
 // clauseContact reports whether a call noun is the means of the clause
 // before it: "invited Modi in a phone call", "during a video call".
 func clauseContact(toks []nlp.Token, t atom) bool {
