@@ -35,6 +35,7 @@ type docState struct {
 	focus    []*entity // the participants of the latest engagement, for "the two sides"
 	subject  *entity   // the latest sentence's first person, for "he", "she"
 	order    []*entity // the people in the order the text first named them
+	times    map[*entity]int // how many times the text has referred to each
 	speaker  *entity   // who "I" and "we" are: a release's office, a transcript's label
 	official bool      // a government's own site or release
 
@@ -77,7 +78,7 @@ type mention struct {
 }
 
 func newDocState(x *Extractor, doc *engagement.Document, explain bool) *docState {
-	d := &docState{x: x, doc: doc, explain: explain, lastMade: -10}
+	d := &docState{x: x, doc: doc, explain: explain, lastMade: -10, times: map[*entity]int{}}
 	d.sents = nlp.Sentences(doc.Text)
 	d.skip = furniture(d.sents)
 	d.pub = doc.Published

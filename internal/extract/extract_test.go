@@ -167,6 +167,12 @@ func TestExtract(t *testing.T) {
 		{"a meeting verb done by phone is a call", "2023-10-12",
 			"Turkish President Recep Tayyip Erdogan conferred with Qatar's emir, Sheikh Tamim bin Hamad Al Thani, by phone on Sunday.",
 			[]string{"call occurred 2023-10-08 Recep Tayyip Erdoğan|Tamim bin Hamad Al Thani"}},
+		{"a dated call with no one named is the text's pair", "2025-06-20",
+			"Mexican President Claudia Sheinbaum and US President Donald Trump have still not met in person. She has nonetheless handled Trump with care. Mexico's ties with Washington are run by telephone: the call of February 3 bought a reprieve from tariffs.",
+			[]string{"call occurred 2025-02-03 Claudia Sheinbaum|Donald Trump"}},
+		{"'called on' needs a person after it", "2025-06-20",
+			"President Donald Trump called on Monday for a ceasefire.",
+			nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -759,6 +759,7 @@ func (d *docState) touch(e *entity) {
 	if _, ok := d.lastSeen[e]; !ok {
 		d.order = append(d.order, e)
 	}
+
 	d.lastSeen[e] = d.cur
 	for k, x := range d.entities {
 		if x == e {

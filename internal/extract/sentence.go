@@ -55,6 +55,11 @@ func (d *docState) sentence(si int) {
 		refs = d.refs(toks, atoms) // "Vladimir Putin: … I am glad to welcome you"
 	}
 	d.sentRefs = refs
+	for _, r := range refs {
+		for _, e := range r.ents {
+			d.times[e]++
+		}
+	}
 	var trigs []atom
 	for _, a := range atoms {
 		if a.kind == aTrigger {
@@ -587,6 +592,12 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			left, byClause = before, true
 		}
 	}
+	if tr.noun && tr.kind == engagement.Call && len(refs) == 0 && ownDate(dates, t) {
+		// "the call of February 3 bought a month's reprieve": the pair the text is about
+		if pair := d.mainPair(); pair != nil {
+			left, byClause = []pref{{i: t.i, j: t.i, ents: pair, plural: true, how: "the text's pair"}}, true
+		}
+	}
 	if tr.noun && tr.kind != engagement.Visit && !byClause && !attached(toks, t, left, right) {
 		return nil, nil, "no participants attached to the noun"
 	}
@@ -845,6 +856,48 @@ func inPerson(toks []nlp.Token) bool {
 
 // attached: a noun trigger names its participants next to it ("his call",
 // "meeting with Blinken", "talks between X and Y", "the Qureshi-Blinken call").
+// ownDate reports whether a date follows a noun closely: "the call of
+// February 3", "a second call on March 6".
+func ownDate(dates []nlp.DateExpr, t atom) bool {
+	for _, e := range dates {
+		if e.Tok0 >= t.j && e.Tok0 <= t.j+1 && (e.Day != 0 || e.Rel == "weekday") {
+			return true
+		}
+	}
+	return false
+}
+
+// mainPair is the pair a text is about: its two most named people, of two
+// countries, each named at least twice; nil when there is no clear pair.
+func (d *docState) mainPair() []*entity {
+	ranked := slices.Clone(d.order)
+	slices.SortStableFunc(ranked, func(x, y *entity) int { return d.times[y] - d.times[x] })
+	if len(ranked) < 2 || ranked[0].country == "" {
+		return nil
+	}
+	a := ranked[0]
+	for k, b := range ranked[1:] {
+		if b.country == "" || b.country == a.country {
+			continue
+		}
+		if d.times[b] < 2 {
+			return nil
+		}
+		for _, c := range ranked[1 : k+1] { // someone of a's side as named as b is fine; another side is not
+			if c.country != a.country && d.times[c] >= d.times[b] {
+				return nil
+			}
+		}
+		for _, c := range ranked[k+2:] {
+			if c.country != a.country && c.country != b.country && d.times[c] >= d.times[b] {
+				return nil
+			}
+		}
+		return []*entity{a, b}
+	}
+	return nil
+}
+
 // remoteMeans finds "by phone", "over the telephone", "via video link" in
 // the clause after a meeting verb: the talk was held at a distance.
 func remoteMeans(toks []nlp.Token, t atom) (engagement.Mode, bool) {
