@@ -173,6 +173,9 @@ func TestExtract(t *testing.T) {
 		{"'called on' needs a person after it", "2025-06-20",
 			"President Donald Trump called on Monday for a ceasefire.",
 			nil},
+		{"touched down in; a stay in a city is a visit", "2023-06-23",
+			"Australian Prime Minister Anthony Albanese touched down in Port Moresby on Wednesday. During his stay in Paris on Thursday, Brazilian President Lula da Silva met French President Emmanuel Macron.",
+			[]string{"visit occurred 2023-06-21 →PNG Anthony Albanese", "visit occurred 2023-06-22 →FRA Luiz Inácio Lula da Silva", "meeting occurred 2023-06-22 Luiz Inácio Lula da Silva|Emmanuel Macron"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
