@@ -267,7 +267,7 @@ func pluralAt(toks []nlp.Token, i int) int {
 	case "they", "their", "them":
 		return 1
 	case "leaders", "presidents", "premiers":
-		if i == 1 && toks[0].Lower == "the" {
+		if i == 1 && toks[0].Lower == "the" && next != "of" { // "the leaders of Germany and France" are not the pair in focus
 			return 1
 		}
 	case "heads":

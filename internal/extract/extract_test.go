@@ -176,6 +176,12 @@ func TestExtract(t *testing.T) {
 		{"touched down in; a stay in a city is a visit", "2023-06-23",
 			"Australian Prime Minister Anthony Albanese touched down in Port Moresby on Wednesday. During his stay in Paris on Thursday, Brazilian President Lula da Silva met French President Emmanuel Macron.",
 			[]string{"visit occurred 2023-06-21 →PNG Anthony Albanese", "visit occurred 2023-06-22 →FRA Luiz Inácio Lula da Silva", "meeting occurred 2023-06-22 Luiz Inácio Lula da Silva|Emmanuel Macron"}},
+		{"a joint subject that spoke; a telephone summit meeting is a call", "2022-03-10",
+			"French President Emmanuel Macron and Russian President Vladimir Putin spoke on Sunday, the Elysee said. Japan's Prime Minister Fumio Kishida held a telephone summit meeting with President Joe Biden on Monday.",
+			[]string{"call occurred 2022-03-06 Emmanuel Macron|Vladimir Putin", "call occurred 2022-03-07 Fumio Kishida|Joe Biden"}},
+		{"the leaders of two countries are not the pair in focus", "2022-03-10",
+			"Japan's Prime Minister Fumio Kishida met President Joe Biden in Tokyo on Monday. The leaders of Germany and France spoke with Putin by phone on Saturday.",
+			[]string{"meeting occurred 2022-03-07 Fumio Kishida|Joe Biden"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -349,6 +349,12 @@ var jointVerbs = map[string]bool{"inaugurate": true, "opened": true, "open": tru
 
 // jointSubject finds "A and B <joint verb>" with A and B named people: a
 // meeting between them (a call when the sentence says so is found by its own trigger).
+// jointSpoke: verbs that, after a joint subject, report a conversation.
+var jointSpoke = map[string]bool{"spoke": true, "speak": true, "speaks": true}
+
+// jointSpokeNot: words after the verb that make it something else: "spoke to reporters", "spoke at the UN", "talk of".
+var jointSpokeNot = map[string]bool{"to": true, "at": true, "of": true, "about": true, "out": true, "up": true, "before": true}
+
 func jointSubject(toks []nlp.Token, refs []pref) []atom {
 	// "the two fly to Marseille and inaugurate the consulate": a plural subject
 	for _, r := range refs {
@@ -378,6 +384,10 @@ func jointSubject(toks []nlp.Token, refs []pref) []atom {
 		}
 		if j < len(toks) && jointVerbs[toks[j].Lower] {
 			return []atom{{kind: aTrigger, i: j, j: j + 1, trig: trigger{kind: engagement.Meeting, mode: engagement.InPerson}}}
+		}
+		// "Macron and Putin spoke on Sunday, the Elysee said": a call, unless the sentence puts them in one room
+		if j < len(toks) && jointSpoke[toks[j].Lower] && (j+1 == len(toks) || !jointSpokeNot[toks[j+1].Lower]) {
+			return []atom{{kind: aTrigger, i: j, j: j + 1, trig: trigger{kind: engagement.Call, mode: engagement.Phone, spoke: true}}}
 		}
 	}
 	return nil
@@ -711,6 +721,17 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		// "conferred with the emir by phone", "discussed the crisis over the phone": a call
 		if m, ok := remoteMeans(toks, t); ok {
 			kind, mode = engagement.Call, m
+		}
+	}
+	if kind == engagement.Meeting && tr.noun && t.i > 0 {
+		// "a telephone summit meeting", "a virtual meeting", "video talks"
+		for k := t.i - 1; k >= 0 && k >= t.i-2; k-- {
+			switch toks[k].Lower {
+			case "telephone", "phone", "telephonic":
+				kind, mode = engagement.Call, engagement.Phone
+			case "video", "virtual", "online":
+				kind, mode = engagement.Call, engagement.Video
+			}
 		}
 	}
 	ents := func(rs []pref) []*entity {
