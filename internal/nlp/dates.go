@@ -19,7 +19,7 @@ type DateExpr struct {
 	Year, Month, Day        int
 	EndYear, EndMonth, End_ int
 
-	Rel     string       // relative expression: today, yesterday, tomorrow, weekday, days_ago, last_week, this_week, next_week, last_month, this_month, next_month, last_year, this_year, next_year, recent
+	Rel     string       // relative expression: dom (a day of the month, "on the 10th"), weekend, today, yesterday, tomorrow, weekday, days_ago, last_week, this_week, next_week, last_month, this_month, next_month, last_year, this_year, next_year, recent
 	Weekday time.Weekday // for Rel == "weekday"
 	Mod     string       // "last", "next", "this" before a weekday
 	N       int          // for days_ago and later (days), or months when Months is set
@@ -136,6 +136,35 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 			d, _ := strconv.Atoi(m[3])
 			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
 				return DateExpr{Year: y, Month: mo, Day: d}, 1
+			}
+		}
+	}
+	// "mid-April", "mid-2023"
+	if rest, ok := strings.CutPrefix(t.Text, "mid-"); ok {
+		if mo, ok := month(Token{Text: rest, Lower: strings.ToLower(rest)}); ok {
+			if y, ok := year(tok(toks, i+1)); ok {
+				return DateExpr{Month: mo, Year: y}, 2
+			}
+			return DateExpr{Month: mo}, 1
+		}
+		if y, ok := year(rest); ok {
+			return DateExpr{Year: y}, 1
+		}
+	}
+	// "over the weekend", "at the weekend", "last weekend": the month of the weekend nearest before
+	if (t.Lower == "the" || t.Lower == "last" || t.Lower == "this") && tok(toks, i+1) == "weekend" {
+		return DateExpr{Rel: "weekend"}, 2
+	}
+	// "on the 10th": a day of the month the text is in
+	if t.Lower == "the" && tok(toks, i-1) == "on" && i+1 < len(toks) {
+		if w := toks[i+1].Text; len(w) > 2 && (strings.HasSuffix(w, "th") || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd")) {
+			if d, ok := day(w); ok {
+				if mo, ok := month(get(toks, i+3)); ok && tok(toks, i+2) == "of" {
+					return DateExpr{Month: mo, Day: d}, 4 // "on the 10th of May"
+				}
+				if _, isMonth := month(get(toks, i+2)); !isMonth && tok(toks, i+2) != "of" {
+					return DateExpr{Rel: "dom", Day: d}, 2
+				}
 			}
 		}
 	}
@@ -274,6 +303,8 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 		switch tok(toks, i+1) {
 		case "next", "following":
 			return DateExpr{Rel: "later", N: 1}, 3
+		case "previous":
+			return DateExpr{Rel: "later", N: -1}, 3
 		case "same":
 			return DateExpr{Rel: "later", N: 0}, 3
 		}
@@ -381,6 +412,24 @@ func (e DateExpr) Resolve(ref Ref, future bool) (engagement.Date, engagement.Dat
 	switch e.Rel {
 	case "today":
 		return at(base, 3), engagement.Date{}
+	case "weekend":
+		// which day of it the text does not say: the month is what it gives
+		back := (int(base.Weekday()) - int(time.Saturday) + 7) % 7
+		if future {
+			return at(base.AddDate(0, 0, (int(time.Saturday)-int(base.Weekday())+7)%7), 2), engagement.Date{}
+		}
+		return at(base.AddDate(0, 0, -back), 2), engagement.Date{}
+	case "dom":
+		if p.Precision() < 3 {
+			return engagement.Date{}, engagement.Date{}
+		}
+		t := time.Date(p.Year, time.Month(p.Month), e.Day, 12, 0, 0, 0, time.UTC)
+		if future && e.Day < p.Day {
+			t = time.Date(p.Year, time.Month(p.Month)+1, e.Day, 12, 0, 0, 0, time.UTC)
+		} else if !future && e.Day > p.Day {
+			t = time.Date(p.Year, time.Month(p.Month)-1, e.Day, 12, 0, 0, 0, time.UTC)
+		}
+		return at(t, 3), engagement.Date{}
 	case "yesterday":
 		return at(base.AddDate(0, 0, -1), 3), engagement.Date{}
 	case "tomorrow":
