@@ -182,6 +182,15 @@ func TestExtract(t *testing.T) {
 		{"the leaders of two countries are not the pair in focus", "2022-03-10",
 			"Japan's Prime Minister Fumio Kishida met President Joe Biden in Tokyo on Monday. The leaders of Germany and France spoke with Putin by phone on Saturday.",
 			[]string{"meeting occurred 2022-03-07 Fumio Kishida|Joe Biden"}},
+		{"an engagement that never took place, or is not ruled out, is none", "2024-09-27",
+			"The meeting between Prime Minister Narendra Modi and President Xi Jinping, long rumoured, never took place. A meeting between Antony Blinken and Wang Yi has not been ruled out.",
+			nil},
+		{"leaders attending a gathering do not meet each other by it", "2024-09-27",
+			"President Emmanuel Macron and Chancellor Olaf Scholz both attended the summit in Granada on Friday, where the European leaders discussed migration. Erdogan attended a reception hosted by Biden for world leaders on Tuesday.",
+			nil},
+		{"a joint news conference is no gathering", "2023-06-18",
+			"Saudi Foreign Minister Prince Faisal bin Farhan held talks with his Iranian counterpart, Hossein Amir-Abdollahian, in Tehran on Saturday, and the two men then addressed a joint news conference.",
+			[]string{"meeting occurred 2023-06-17 Faisal bin Farhan Al Saud|Hossein Amir-Abdollahian"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -541,6 +541,22 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 
+	if tr.noun {
+		// "The meeting between Modi and Xi, long rumoured, never took place", "has not been ruled out"
+		for k := t.j; k+1 < len(toks) && k < t.j+14; k++ {
+			if !negators[toks[k].Lower] {
+				continue
+			}
+			for m := k + 1; m < len(toks) && m <= k+3; m++ {
+				if negatedHappening[toks[m].Lower] {
+					return nil, nil, "negated (\"" + toks[k].Lower + " … " + toks[m].Lower + "\")"
+				}
+			}
+		}
+	}
+	if tr.kind == engagement.Meeting && gathering(toks) {
+		return nil, nil, "multilateral (a gathering attended)"
+	}
 	for k := t.i - 1; k >= 0 && k >= t.i-4 && !clauseEnd[toks[k].Lower]; k-- {
 		// a modal is lower case: "20 May 2017" is a date, "may meet" a hypothesis
 		if modalCues[toks[k].Lower] && (toks[k].Text == toks[k].Lower || k == 0) && !(k == 0 && toks[k].Lower == "may" && toks[k].Text == "May") {
@@ -917,6 +933,35 @@ func (d *docState) mainPair() []*entity {
 		return []*entity{a, b}
 	}
 	return nil
+}
+
+// negatedHappening: verbs that, negated after an engagement's noun, say it did not happen.
+var negatedHappening = map[string]bool{"take": true, "took": true, "taken": true, "happen": true, "happened": true, "held": true,
+	"materialise": true, "materialize": true, "materialised": true, "materialized": true, "ruled": true, "go": true, "went": true, "occur": true, "occurred": true}
+
+// gathering reports whether a sentence has its people attend a multilateral
+// gathering ("both attended the summit in Granada, where the leaders
+// discussed migration"; "a reception hosted by Biden for world leaders"),
+// with nothing that sets a bilateral meeting apart on its margins.
+func gathering(toks []nlp.Token) bool {
+	attended, gathered := false, false
+	for k, t := range toks {
+		switch t.Lower {
+		case "attended", "attend", "attends", "attending", "addressed":
+			attended = true
+		case "summit", "conference", "forum", "plenary", "reception", "banquet", "assembly":
+			if k == 0 || toks[k-1].Lower != "news" && toks[k-1].Lower != "press" {
+				gathered = true // not a "joint news conference"
+			}
+		case "sidelines", "margins", "margin", "bilateral", "separately", "one-on-one", "separate":
+			return false
+		case "world":
+			if k+1 < len(toks) && toks[k+1].Lower == "leaders" {
+				gathered, attended = true, true
+			}
+		}
+	}
+	return attended && gathered
 }
 
 // remoteMeans finds "by phone", "over the telephone", "via video link" in
