@@ -235,7 +235,9 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
-func TestSpeaker(t *testing.T) {
+// TestWithMetadata reads documents whose URL or outlet matters: who speaks,
+// which country a readout's bare titles belong to.
+func TestWithMetadata(t *testing.T) {
 	x := extractor(t)
 	tests := []struct {
 		name string
@@ -254,6 +256,14 @@ func TestSpeaker(t *testing.T) {
 			engagement.Document{URL: "https://www.example.org/transcripts/69100", Published: engagement.Date{Year: 2022, Month: 8, Day: 5},
 				Text: "On Friday Vladimir Putin held talks in Sochi with President Recep Tayyip Erdoğan of Türkiye.\n\nVladimir Putin: Mr President, I am glad to see you again. We met in Tehran on 19 July."},
 			[]string{"meeting occurred 2022-08-05 Vladimir Putin|Recep Tayyip Erdoğan", "meeting occurred 2022-07-19 Vladimir Putin|Recep Tayyip Erdoğan"}},
+		{"a readout's bare acronym title is its own country's official",
+			engagement.Document{URL: "https://www.mea.gov.in/press-releases.htm?dtl/36000", Published: engagement.Date{Year: 2023, Month: 2, Day: 21},
+				Text: "External Affairs Minister Dr. S. Jaishankar paid an official visit to Dhaka on 20-21 February 2023. During the visit, EAM called on Prime Minister Sheikh Hasina and held bilateral talks with Foreign Minister Dr. A.K. Abdul Momen."},
+			[]string{"visit occurred 2023-02-20 →BGD S. Jaishankar", "meeting occurred 2023-02 S. Jaishankar|Sheikh Hasina", "meeting occurred 2023-02 S. Jaishankar|A. K. Abdul Momen"}},
+		{"a date in parentheses is an aside",
+			engagement.Document{URL: "https://www.mofa.go.jp/a_o/na/page1e.html", Published: engagement.Date{Year: 2023, Month: 1, Day: 14},
+				Text: "On January 13, commencing at 11:00 a.m. (local time; 1:00 a.m. on January 14, Japan time), Mr. KISHIDA Fumio, Prime Minister of Japan, held a Japan-U.S. Summit Meeting with the Honorable Joseph R. Biden, Jr., President of the United States."},
+			[]string{"meeting occurred 2023-01-13 Fumio Kishida|Joe Biden"}},
 		{"an unknown speaker is no one",
 			engagement.Document{URL: "https://www.example-daily.com/opinion/column", Published: engagement.Date{Year: 2023, Month: 7, Day: 2},
 				Text: "On Saturday I met President Emmanuel Macron in Paris."},

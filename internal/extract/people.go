@@ -140,8 +140,16 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 			}
 			// "the secretary", "the foreign secretary": someone the text has
 			// named, or else the holder of that office in the document's own country
-			if theBefore(toks, a.i) || a.i == 0 {
-				if e := d.byTitle(a.title, ""); e != nil {
+			if theBefore(toks, a.i) || a.i == 0 || acronymAt(toks, a) {
+				// a document's "the Prime Minister", "EAM" is its own country's; else the latest of that title
+				var e *entity
+				if d.home != "" {
+					e = d.byTitle(a.title, d.home)
+				}
+				if e == nil {
+					e = d.byTitle(a.title, "")
+				}
+				if e != nil {
 					out = append(out, pref{i: a.i, j: a.j, ents: []*entity{e}, how: "title of " + e.name})
 				} else if d.home != "" {
 					out = append(out, pref{i: a.i, j: a.j, office: &atoms[k], country: d.home, how: "office, the document's country"})
@@ -840,3 +848,9 @@ func named(refs []pref, e *entity) bool {
 // kin: nouns after a possessive name that name someone else.
 var kin = map[string]bool{"father": true, "mother": true, "son": true, "daughter": true, "wife": true, "husband": true,
 	"brother": true, "sister": true, "predecessor": true, "successor": true, "grandfather": true, "uncle": true, "widow": true}
+
+// acronymAt reports whether a title atom is an acronym standing bare, as
+// readouts write "EAM called on …", "the PM said".
+func acronymAt(toks []nlp.Token, a atom) bool {
+	return a.j == a.i+1 && len(toks[a.i].Text) >= 2 && len(toks[a.i].Text) <= 5 && toks[a.i].IsUpper()
+}

@@ -70,6 +70,9 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if e.Rel == "recent" {
 			dist += 8 // "met quite recently in Tehran, on 19 July": the date itself
 		}
+		if inParens(toks, e.Tok0) {
+			dist += 20 // "On January 13 (January 14, Japan time)": the aside is not the date
+		}
 		if dist < bestDist {
 			best, bestDist = k, dist
 		}
@@ -247,4 +250,18 @@ func whenAfter(toks []nlp.Token, e nlp.DateExpr, t atom) bool {
 		k++
 	}
 	return k < len(toks) && toks[k].Lower == "when" && t.i > k && t.i-k <= 6
+}
+
+// inParens reports whether token i stands inside parentheses.
+func inParens(toks []nlp.Token, i int) bool {
+	n := 0
+	for k := 0; k < i; k++ {
+		switch toks[k].Text {
+		case "(":
+			n++
+		case ")":
+			n--
+		}
+	}
+	return n > 0
 }
