@@ -191,6 +191,15 @@ func TestExtract(t *testing.T) {
 		{"a joint news conference is no gathering", "2023-06-18",
 			"Saudi Foreign Minister Prince Faisal bin Farhan held talks with his Iranian counterpart, Hossein Amir-Abdollahian, in Tehran on Saturday, and the two men then addressed a joint news conference.",
 			[]string{"meeting occurred 2023-06-17 Faisal bin Farhan Al Saud|Hossein Amir-Abdollahian"}},
+		{"and again in a place that month", "2024-11-02",
+			"Antony Blinken and Bilawal Bhutto Zardari met for the first time in New York in May 2022, and again in Washington that September.",
+			[]string{"meeting occurred 2022-05 Antony Blinken|Bilawal Bhutto Zardari", "meeting occurred 2022-09 Antony Blinken|Bilawal Bhutto Zardari"}},
+		{"twice, first in one city and later in another", "2024-08-05",
+			"External Affairs Minister S. Jaishankar met Chinese Foreign Minister Wang Yi twice in July, first in Astana and later in Vientiane.",
+			[]string{"meeting occurred 2024-07 S. Jaishankar|Wang Yi", "meeting occurred 2024-07 S. Jaishankar|Wang Yi"}},
+		{"an encounter is a meeting", "2022-11-14",
+			"President Yoon Suk Yeol and Prime Minister Fumio Kishida held formal talks in Phnom Penh on Sunday, after a brief encounter between the two leaders in New York in September.",
+			[]string{"meeting occurred 2022-11-13 Yoon Suk Yeol|Fumio Kishida", "meeting occurred 2022-09 Yoon Suk Yeol|Fumio Kishida"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

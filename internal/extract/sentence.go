@@ -174,6 +174,9 @@ func (d *docState) sentence(si int) {
 			}
 		}
 	}
+	if len(made) > 0 {
+		made = append(made, d.again(si, toks, atoms, dates, made[len(made)-1], year)...)
+	}
 	// a dated lead ("President Biden told Qatar's emir on Monday …") dates the story
 	if len(made) == 0 && len(trigs) == 0 && (d.ctxDate.IsZero() || d.ctxDate.Precision() < 3 && !d.ctxStated) && si <= d.firstText+2 {
 		for _, e := range dates {
@@ -962,6 +965,52 @@ func gathering(toks []nlp.Token) bool {
 		}
 	}
 	return attended && gathered
+}
+
+// again reads "…, and again in Washington that September" ("and then in
+// Vientiane on 25 July") after a meeting
+// or a call: one more of the same, at that date and place.
+func (d *docState) again(si int, toks []nlp.Token, atoms []atom, dates []nlp.DateExpr, last *mention, year int) []*mention {
+	if last.Kind == engagement.Visit {
+		return nil
+	}
+	for k := 1; k < len(toks); k++ {
+		switch {
+		case toks[k-1].Lower != "and" && toks[k-1].Text != ",":
+			continue
+		case toks[k].Lower == "again":
+		case (toks[k].Lower == "then" || toks[k].Lower == "later") && k+1 < len(toks) && (toks[k+1].Lower == "in" || toks[k+1].Lower == "on"):
+			// "twice, first in Astana and later in Vientiane", "and then in Vientiane on 25 July"
+		default:
+			continue
+		}
+		city := ""
+		for _, a := range atoms {
+			if a.kind == aCity && a.i > k && a.i <= k+4 {
+				city = a.text
+			}
+		}
+		date, end := engagement.Date{}, engagement.Date{}
+		for _, e := range dates {
+			if e.Tok0 > k && e.Tok0 <= k+6 {
+				date, end = e.Resolve(d.refFor(year), last.Status == engagement.Planned)
+				break
+			}
+		}
+		switch {
+		case date.IsZero() && city != "" && city != last.Location && sentenceHas(toks, "twice"):
+			date, end = last.Date, last.DateEnd // the second of two, known by its place
+		case date.IsZero() || date == last.Date:
+			return nil
+		}
+		m := &mention{Mention: last.Mention, sent: si}
+		m.Date, m.DateEnd, m.Location, m.Topics = date, end, city, nil
+		d.tracef("    → again: %s %s %s %s", m.Kind, m.Status, m.Date, participantsText(m.Participants))
+		m.fresh = !d.duplicate(m)
+		d.mentions = append(d.mentions, m)
+		return []*mention{m}
+	}
+	return nil
 }
 
 // remoteMeans finds "by phone", "over the telephone", "via video link" in

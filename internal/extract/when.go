@@ -70,6 +70,9 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if e.Rel == "recent" {
 			dist += 8 // "met quite recently in Tehran, on 19 July": the date itself
 		}
+		if o := owner(e, trigs); o != nil && (o.i != t.i || o.j != t.j) {
+			dist += 10 // "held talks on Sunday, after an encounter in New York in September"
+		}
 		if inParens(toks, e.Tok0) {
 			dist += 20 // "On January 13 (January 14, Japan time)": the aside is not the date
 		}

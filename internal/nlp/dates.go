@@ -51,7 +51,8 @@ var weekdays = map[string]time.Weekday{
 // words before a bare month name or year that make it a date ("in May", "since 2021")
 var datePreps = map[string]bool{"in": true, "since": true, "of": true, "during": true, "from": true, "until": true,
 	"by": true, "early": true, "late": true, "mid": true, "last": true, "this": true, "next": true, "till": true,
-	"before": true, "after": true, "through": true, "throughout": true, "between": true, "and": true, "or": true, "to": true}
+	"before": true, "after": true, "through": true, "throughout": true, "between": true, "and": true, "or": true, "to": true,
+	"that": true}
 
 // periodWords make "of YEAR" a time ("the summer of 2024"), unlike "the Treaty of 1996".
 var periodWords = map[string]bool{"summer": true, "spring": true, "autumn": true, "fall": true, "winter": true, "end": true,
