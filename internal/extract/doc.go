@@ -29,7 +29,10 @@ type docState struct {
 	skip     []bool // page furniture
 	pub      engagement.Date
 	ref      nlp.Ref
-	dateline struct{ city, country string }
+	dateline struct {
+		city, country string
+		sent, end     int // the sentence it opens and the token where its text begins
+	}
 
 	entities []*entity
 	focus    []*entity // the participants of the latest engagement, for "the two sides"
@@ -160,6 +163,22 @@ func (d *docState) homeCountry() string {
 	return d.dateline.country
 }
 
+// datelineEnd is the token where a dateline's text begins: after "NEW
+// DELHI, May 3 (Reuters) -" or "ISLAMABAD:", or j (the separator) when
+// it ends there.
+func datelineEnd(toks []nlp.Token, j int) int {
+	if toks[j].Text != "," {
+		return j + 1
+	}
+	for k := j + 1; k < len(toks) && k <= j+12; k++ {
+		switch toks[k].Text {
+		case "-", "—", "–", ":":
+			return k + 1
+		}
+	}
+	return j + 1
+}
+
 // findDateline reads "ISLAMABAD:", "NEW DELHI, May 3 (Reuters) -" or "WASHINGTON —" at the start of the text.
 func (d *docState) findDateline() {
 	for i, s := range d.sents {
@@ -184,6 +203,7 @@ func (d *docState) findDateline() {
 		name := d.doc.Text[toks[0].Start:toks[j-1].End]
 		if city, country, ok := d.x.lex.City(name); ok {
 			d.dateline.city, d.dateline.country = city, country
+			d.dateline.sent, d.dateline.end = i, datelineEnd(toks, j)
 			d.tracef("dateline %q: %s, %s", name, city, country)
 			// "TOKYO, March 16, 2023 (Agency) –": the dateline dates the report;
 			// "BEIJING, Nov 6 (Agency) –" with the year the text states

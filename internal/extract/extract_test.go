@@ -200,6 +200,9 @@ func TestExtract(t *testing.T) {
 		{"an encounter is a meeting", "2022-11-14",
 			"President Yoon Suk Yeol and Prime Minister Fumio Kishida held formal talks in Phnom Penh on Sunday, after a brief encounter between the two leaders in New York in September.",
 			[]string{"meeting occurred 2022-11-13 Yoon Suk Yeol|Fumio Kishida", "meeting occurred 2022-09 Yoon Suk Yeol|Fumio Kishida"}},
+		{"the dateline's date is the report's, not the talks'", "2024-02-15",
+			"ISLAMABAD, Feb 15 (Wire) - Iranian Foreign Minister Hossein Amir-Abdollahian held talks with Prime Minister Anwaar-ul-Haq Kakar on Monday.",
+			[]string{"meeting occurred 2024-02-12 Hossein Amir-Abdollahian|Anwaar-ul-Haq Kakar"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

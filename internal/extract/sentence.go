@@ -49,6 +49,13 @@ func (d *docState) sentence(si int) {
 	s := d.sents[si]
 	toks := s.Tokens
 	dates := nlp.FindDates(toks)
+	if d.dateline.city != "" && si == d.dateline.sent {
+		// "ISLAMABAD, Feb 15 (Wire) - … on Monday": the dateline's date is the report's, not the talks'
+		// (kept when the sentence has no other: "BEIJING, Nov 6 (Agency) – X met Y")
+		if rest := slices.DeleteFunc(slices.Clone(dates), func(e nlp.DateExpr) bool { return e.Tok1 <= d.dateline.end }); len(rest) > 0 {
+			dates = rest
+		}
+	}
 	atoms := d.atoms(toks, dates)
 	refs := d.refs(toks, atoms)
 	if d.transcriptLabel(toks, refs) {
