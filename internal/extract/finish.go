@@ -688,7 +688,7 @@ func tripNoun(toks []nlp.Token, t atom) bool {
 	return false
 }
 
-// meetingAbroad finds the meeting in focus (made in this sentence or the two
+// meetingAbroad finds the meeting in focus (made in this sentence or the three
 // before) that one side held abroad: "Scholz met Xi in Beijing on Friday, the
 // first visit by a G7 leader to China". It returns that side's person (who
 // must be want, when given) and the place, when the meeting's date agrees
@@ -703,7 +703,7 @@ func (d *docState) meetingAbroad(si int, want *entity, date engagement.Date) (*e
 	}
 	for k := len(d.mentions) - 1; k >= 0; k-- {
 		m := d.mentions[k]
-		if m.sent < si-2 {
+		if m.sent < si-3 {
 			break
 		}
 		if m.Kind != engagement.Meeting || m.Mode != engagement.InPerson || len(m.Participants) != 2 || m.aside {

@@ -16,10 +16,10 @@ import (
 //
 // Cost: /api/pairs and /api/actors are aggregated by the store (Pairs,
 // Actors) without decoding engagement records; /api/timeline loads the
-// pair's engagements only, and /api/signals those plus the visits and
-// meetings that can place a caller of one of the pair's calls
-// (store.Encounters). Their results are cached until the store's counts
-// change.
+// pair's engagements only, without their sources (store.Records), and
+// /api/signals those plus the visits and meetings that can place a caller
+// of one of the pair's calls (store.Encounters). Their results are cached
+// until the store's counts change.
 func (s *Server) routes() {
 	static, _ := fs.Sub(staticFS, "static")
 	files := http.FileServerFS(static)
@@ -91,10 +91,12 @@ func (s *Server) engagement(r *http.Request) (any, error) {
 	return s.st.Engagement(r.Context(), id)
 }
 
-// Actors is the actor list and, between them, who engaged whom.
+// Actors is the actor list and, between them, who engaged whom: the
+// MaxLinks strongest links, of LinksTotal.
 type Actors struct {
-	Actors []Actor `json:"actors"`
-	Links  []Link  `json:"links"`
+	Actors     []Actor `json:"actors"`
+	Links      []Link  `json:"links"`
+	LinksTotal int     `json:"links_total"`
 }
 
 func (s *Server) actors(r *http.Request) (any, error) {
@@ -103,11 +105,11 @@ func (s *Server) actors(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return s.cached(r.Context(), "actors?"+r.URL.RawQuery, func() (any, error) {
-		as, ls, err := s.st.Actors(r.Context(), f)
+		as, ls, n, err := s.st.Actors(r.Context(), f, MaxLinks)
 		if err != nil {
 			return nil, err
 		}
-		return Actors{as, ls}, nil
+		return Actors{as, ls, n}, nil
 	})
 }
 
@@ -141,13 +143,13 @@ func (s *Server) timeline(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return s.cached(r.Context(), "timeline?"+r.URL.RawQuery, func() (any, error) {
-		es, err := s.st.Engagements(r.Context(), f)
+		es, ns, err := s.st.Records(r.Context(), f)
 		if err != nil {
 			return nil, err
 		}
 		t := Timeline{Pair: p.String(), Engagements: make([]Item, len(es)), Levels: analyse.Levels(es, p), Counts: analyse.Count(es, p)}
 		for i := range es {
-			t.Engagements[i] = itemOf(&es[i])
+			t.Engagements[i] = itemOf(&es[i], ns[i])
 		}
 		return t, nil
 	})
