@@ -16,10 +16,10 @@ import (
 //
 // Cost: /api/pairs and /api/actors are aggregated by the store (Pairs,
 // Actors) without decoding engagement records; /api/timeline loads the
-// pair's engagements only, without their sources (store.Records), and
-// /api/signals those plus the visits and meetings that can place a caller
-// of one of the pair's calls (store.Encounters). Their results are cached
-// until the store's counts change.
+// pair's engagements only, and /api/signals those plus the visits and
+// meetings that can place a caller of one of the pair's calls
+// (store.Encounters). Their results are cached until the store's counts
+// change.
 func (s *Server) routes() {
 	static, _ := fs.Sub(staticFS, "static")
 	files := http.FileServerFS(static)
@@ -91,12 +91,10 @@ func (s *Server) engagement(r *http.Request) (any, error) {
 	return s.st.Engagement(r.Context(), id)
 }
 
-// Actors is the actor list and, between them, who engaged whom: the
-// MaxLinks strongest links, of LinksTotal.
+// Actors is the actor list and, between them, who engaged whom.
 type Actors struct {
-	Actors     []Actor `json:"actors"`
-	Links      []Link  `json:"links"`
-	LinksTotal int     `json:"links_total"`
+	Actors []Actor `json:"actors"`
+	Links  []Link  `json:"links"`
 }
 
 func (s *Server) actors(r *http.Request) (any, error) {
@@ -105,11 +103,11 @@ func (s *Server) actors(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return s.cached(r.Context(), "actors?"+r.URL.RawQuery, func() (any, error) {
-		as, ls, n, err := s.st.Actors(r.Context(), f, MaxLinks)
+		as, ls, err := s.st.Actors(r.Context(), f)
 		if err != nil {
 			return nil, err
 		}
-		return Actors{as, ls, n}, nil
+		return Actors{as, ls}, nil
 	})
 }
 
@@ -143,13 +141,13 @@ func (s *Server) timeline(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return s.cached(r.Context(), "timeline?"+r.URL.RawQuery, func() (any, error) {
-		es, ns, err := s.st.Records(r.Context(), f)
+		es, err := s.st.Engagements(r.Context(), f)
 		if err != nil {
 			return nil, err
 		}
 		t := Timeline{Pair: p.String(), Engagements: make([]Item, len(es)), Levels: analyse.Levels(es, p), Counts: analyse.Count(es, p)}
 		for i := range es {
-			t.Engagements[i] = itemOf(&es[i], ns[i])
+			t.Engagements[i] = itemOf(&es[i])
 		}
 		return t, nil
 	})

@@ -16,10 +16,9 @@ import (
 // pair's calls on its day. The list equals, for the analysis, every
 // engagement of side A followed by those of side B not already listed —
 // the same engagements in the same order — without loading either side's
-// whole history. The pair's engagements come without their sources (the
-// analysis reads none).
+// whole history.
 func signalEngagements(ctx context.Context, st store.Store, p analyse.Pair, f store.Filter) ([]engagement.Engagement, error) {
-	es, _, err := st.Records(ctx, f)
+	es, err := st.Engagements(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -63,49 +62,31 @@ func signalEngagements(ctx context.Context, st store.Store, p analyse.Pair, f st
 		}
 	}
 	// Side A's engagements first, then side B's, each in the store's order.
-	keys := make([]orderKey, len(es))
-	for i := range es {
-		keys[i] = orderOf(&es[i], p[0])
-	}
-	idx := make([]int, len(es))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return keys[idx[i]].less(&keys[idx[j]]) })
-	out := make([]engagement.Engagement, len(es))
-	for i, k := range idx {
-		out[i] = es[k]
-	}
-	return out, nil
+	sort.SliceStable(es, func(i, j int) bool {
+		ai, aj := slices.Contains(es[i].Countries(), p[0]), slices.Contains(es[j].Countries(), p[0])
+		if ai != aj {
+			return ai
+		}
+		return storeOrder(&es[i], &es[j])
+	})
+	return es, nil
 }
 
-// orderKey places an engagement in signalEngagements' order: side A's
-// first, then store.Store's order (by the first day the date can cover,
-// unknown dates last, then by id).
-type orderKey struct {
-	notA, undated bool
-	day           [3]int
-	id            int64
-}
-
-func orderOf(e *engagement.Engagement, a string) orderKey {
-	d, err := engagement.ParseDate(e.Date)
-	k := orderKey{notA: !slices.Contains(e.Countries(), a), undated: err != nil || d.IsZero(), id: e.ID}
-	if !k.undated {
-		k.day = [3]int{d.Year, max(d.Month, 1), max(d.Day, 1)}
+// storeOrder is store.Store's order of engagements: by the first day their
+// date can cover, unknown dates last, then by id.
+func storeOrder(a, b *engagement.Engagement) bool {
+	da, ea := engagement.ParseDate(a.Date)
+	db, eb := engagement.ParseDate(b.Date)
+	ua, ub := ea != nil || da.IsZero(), eb != nil || db.IsZero()
+	if ua != ub {
+		return ub
 	}
-	return k
-}
-
-func (k *orderKey) less(o *orderKey) bool {
-	if k.notA != o.notA {
-		return o.notA
+	if !ua {
+		ka := [3]int{da.Year, max(da.Month, 1), max(da.Day, 1)}
+		kb := [3]int{db.Year, max(db.Month, 1), max(db.Day, 1)}
+		if ka != kb {
+			return slices.Compare(ka[:], kb[:]) < 0
+		}
 	}
-	if k.undated != o.undated {
-		return o.undated
-	}
-	if !k.undated && k.day != o.day {
-		return slices.Compare(k.day[:], o.day[:]) < 0
-	}
-	return k.id < o.id
+	return a.ID < b.ID
 }

@@ -113,9 +113,6 @@ func (db *DB) putBatch(ctx context.Context, items []store.Item, base int, out []
 		}
 		out[base+i] = o
 	}
-	if err := w.fixFirsts(); err != nil {
-		return fmt.Errorf("actor counts: %w", err)
-	}
 	for _, r := range ftsDeletes {
 		if _, err := w.st(w.s.ftsDelete).ExecContext(ctx, r.id, r.evidence); err != nil {
 			return fmt.Errorf("full-text index: %w", err)
@@ -140,12 +137,6 @@ type writer struct {
 	// ftsDeletes are the indexed mentions the current document removed;
 	// their index entries go when the batch ends (if the document stays).
 	ftsDeletes []ftsRow
-	// stale are the actor_variants rows whose earliest engagement left
-	// them: their first is found again when the batch ends.
-	stale map[variant]bool
-	// foldless are the engagements whose fold was computed from their
-	// reports (written before migration 0003).
-	foldless map[int64]bool
 }
 
 type ftsRow struct {
@@ -218,13 +209,6 @@ func (w *writer) putDoc(it *store.Item) (store.Outcome, error) {
 				return 0, err
 			}
 			if len(rs) == 0 {
-				old, err := w.loadActors(eid)
-				if err != nil {
-					return 0, err
-				}
-				if err := w.updateActors(eid, &old, nil); err != nil {
-					return 0, err
-				}
 				if _, err := w.st(w.s.deleteEng).ExecContext(ctx, eid); err != nil {
 					return 0, fmt.Errorf("delete engagement %d: %w", eid, err)
 				}
@@ -315,9 +299,6 @@ func (w *writer) fuseMention(rep fuse.Report) error {
 		}
 	} else {
 		c := childrenOf(f.Engagement(best), f.Readings())
-		// what the store holds is what the stored fold gives, not
-		// necessarily what one computed from the reports gives
-		c.actorsUnknown = w.foldless[best]
 		prev = &c
 	}
 	if _, err := w.st(w.s.insertMention).ExecContext(ctx, rep.DocID, eid, string(m.Kind), string(m.Mode), string(m.Status),
@@ -355,10 +336,6 @@ func (w *writer) fold(eid int64) (*fuse.Fold, error) {
 		if err != nil {
 			return nil, err
 		}
-		if w.foldless == nil {
-			w.foldless = map[int64]bool{}
-		}
-		w.foldless[eid] = true
 		return fuse.NewFold(rs), nil
 	}
 	f := &fuse.Fold{}
@@ -373,19 +350,6 @@ func (w *writer) fold(eid int64) (*fuse.Fold, error) {
 // what they were before the new report).
 func (w *writer) writeEngagement(eid int64, f *fuse.Fold, inserted bool, prev *children) error {
 	ctx := w.ctx
-	// what the engagement counted for in the actor tables before
-	var old *actorState
-	switch {
-	case inserted:
-	case prev != nil && !prev.actorsUnknown:
-		old = &actorState{prev.participants, prev.countries, prev.order}
-	default:
-		s, err := w.loadActors(eid)
-		if err != nil {
-			return err
-		}
-		old = &s
-	}
 	e := f.Engagement(eid)
 	if !inserted {
 		r, err := newRow(e, f)
@@ -397,9 +361,6 @@ func (w *writer) writeEngagement(eid int64, f *fuse.Fold, inserted bool, prev *c
 		}
 	}
 	c := childrenOf(e, f.Readings())
-	if err := w.updateActors(eid, old, &actorState{c.participants, c.countries, c.order}); err != nil {
-		return err
-	}
 	if prev == nil || !slices.Equal(prev.participants, c.participants) {
 		if !inserted {
 			if _, err := w.st(w.s.deleteParticipants).ExecContext(ctx, eid); err != nil {
@@ -458,12 +419,6 @@ type children struct {
 	lo, hi       int64
 	pairs        []string   // engagement_pairs
 	presence     []presence // presence
-	// for actor_variants and actor_links: the countries (sorted) and the
-	// engagement's date_lo ("" when unknown); actorsUnknown when the
-	// store may hold other participants than these
-	countries     []string
-	order         string
-	actorsUnknown bool
 }
 
 // presence is a row of the presence table (see migration 0002).
@@ -479,10 +434,6 @@ func childrenOf(e engagement.Engagement, rs []engagement.Mention) children {
 	c := children{participants: e.Participants, lo: unboundedLo, hi: unboundedHi}
 	cs := e.Countries()
 	slices.Sort(cs)
-	c.countries = cs
-	if lo, _ := dateRange(e); lo != nil {
-		c.order = lo.(string)
-	}
 	for i, a := range cs {
 		for _, b := range cs[i+1:] {
 			c.pairs = append(c.pairs, a+"-"+b)

@@ -207,9 +207,6 @@ type stmts struct {
 	deletePairs, insertPair                            *sql.Stmt
 	deletePresence, insertPresence                     *sql.Stmt
 	savepoint, rollbackTo, release                     *sql.Stmt
-	actorEngagement, actorParticipants                 *sql.Stmt
-	incVariant, decVariant, deleteVariant, fixFirst    *sql.Stmt
-	addLink, deleteLink                                *sql.Stmt
 	all                                                []*sql.Stmt
 }
 
@@ -255,12 +252,6 @@ func prepare(ctx context.Context, db *sql.DB) (*stmts, error) {
 		{&s.savepoint, `SAVEPOINT doc`},
 		{&s.rollbackTo, `ROLLBACK TO doc`},
 		{&s.release, `RELEASE doc`},
-	}
-	for _, x := range actorStatements {
-		list = append(list, struct {
-			p *(*sql.Stmt)
-			q string
-		}{x.p(s), x.q})
 	}
 	for _, x := range list {
 		st, err := db.PrepareContext(ctx, x.q)
