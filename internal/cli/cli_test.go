@@ -55,8 +55,9 @@ func TestIngestIsIdempotentAndReportsBadFiles(t *testing.T) {
 		t.Errorf("summary: %s", out)
 	}
 	_, first, _ := run(t, "export", "--db", db, "--format", "jsonl")
-	if n := strings.Count(first, "\n"); n != 2 {
-		t.Fatalf("want 2 engagements, got %d:\n%s", n, first)
+	// the Albanese–Xi meeting, the visit it was held on ("the first visit by …"), Wang–Lavrov
+	if n := strings.Count(first, "\n"); n != 3 {
+		t.Fatalf("want 3 engagements, got %d:\n%s", n, first)
 	}
 
 	// again: nothing new, nothing changed
@@ -115,7 +116,7 @@ func TestExportCSVAndFilters(t *testing.T) {
 	}
 	_, out, _ := run(t, "export", "--db", db, "--format", "csv", "--pair", "AUS-CHN")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 || !strings.HasPrefix(lines[0], "id,date,date_end,kind") || !strings.Contains(lines[1], "Albanese") {
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "id,date,date_end,kind") || !strings.Contains(lines[1], "Albanese") || !strings.Contains(lines[2], "visit") {
 		t.Errorf("csv:\n%s", out)
 	}
 	_, out, _ = run(t, "export", "--db", db, "--format", "csv", "--pair", "IND-CHN")
