@@ -49,8 +49,24 @@ func (p Pair) String() string { return p[0] + "-" + p[1] }
 // involves reports whether both countries of the pair take part in e
 // (as participants or host country).
 func (p Pair) involves(e *engagement.Engagement) bool {
-	cs := e.Countries()
-	return slices.Contains(cs, p[0]) && slices.Contains(cs, p[1])
+	return hasCountry(e, p[0]) && hasCountry(e, p[1])
+}
+
+// hasCountry reports whether c is among e.Countries(), without building
+// the list: the analyses ask it of every engagement.
+func hasCountry(e *engagement.Engagement, c string) bool {
+	if c == "" {
+		return false
+	}
+	if e.HostCountry == c {
+		return true
+	}
+	for i := range e.Participants {
+		if e.Participants[i].Country == c {
+			return true
+		}
+	}
+	return false
 }
 
 // top returns the highest rank (lowest number, 1–5) of a country's
@@ -283,20 +299,15 @@ type CoLocated struct {
 // that places a caller may involve a third country.
 func CoLocatedCalls(es []engagement.Engagement, p Pair) []CoLocated {
 	var out []CoLocated
-	// Each engagement's span, parsed once: every call looks at all of es.
-	type spanOf struct {
-		first, last day
-		ok, done    bool
-	}
-	spans := make([]spanOf, len(es))
-	spanAt := func(i int) (day, day, bool) {
-		s := &spans[i]
-		if !s.done {
-			s.first, s.last, s.ok = span(&es[i])
-			s.done = true
-		}
-		return s.first, s.last, s.ok
-	}
+	// The visits, and the in-person engagements with a place, by their
+	// first day, so each call looks only at those that cover its day (in
+	// the order of es, as a scan of es would meet them).
+	visits := spansOf(es, func(e *engagement.Engagement) bool {
+		return e.Kind == engagement.Visit && e.Status == engagement.Occurred
+	})
+	placed := spansOf(es, func(e *engagement.Engagement) bool {
+		return e.Status == engagement.Occurred && e.Mode == engagement.InPerson && e.Location != ""
+	})
 	for _, c := range selected(es, p) {
 		if c.Kind != engagement.Call {
 			continue
@@ -307,13 +318,9 @@ func CoLocatedCalls(es []engagement.Engagement, p Pair) []CoLocated {
 		}
 		found := false
 		// A caller on a visit to the other side's country.
-		for i := range es {
+		for _, i := range visits.covering(cf) {
 			v := &es[i]
-			if v.Kind != engagement.Visit || v.Status != engagement.Occurred || v.ID == c.ID {
-				continue
-			}
-			vf, vl, ok := spanAt(i)
-			if !ok || cf < vf || cf > vl {
+			if v.ID == c.ID {
 				continue
 			}
 			for _, vp := range v.Participants {
@@ -340,13 +347,9 @@ func CoLocatedCalls(es []engagement.Engagement, p Pair) []CoLocated {
 		}
 		// Both callers in one city that day.
 		where := map[string]map[string]int64{} // person → city → engagement
-		for i := range es {
+		for _, i := range placed.covering(cf) {
 			m := &es[i]
-			if m.ID == c.ID || m.Status != engagement.Occurred || m.Mode != engagement.InPerson || m.Location == "" {
-				continue
-			}
-			mf, ml, ok := spanAt(i)
-			if !ok || cf < mf || cf > ml {
+			if m.ID == c.ID {
 				continue
 			}
 			for _, mp := range m.Participants {
@@ -370,6 +373,45 @@ func CoLocatedCalls(es []engagement.Engagement, p Pair) []CoLocated {
 			}
 		}
 	}
+	return out
+}
+
+// spans are engagements dated to the day, by their first day.
+type spans struct {
+	list    []spanned
+	longest day // the longest last - first
+}
+
+type spanned struct {
+	i           int // index in es
+	first, last day
+}
+
+func spansOf(es []engagement.Engagement, keep func(*engagement.Engagement) bool) spans {
+	var s spans
+	for i := range es {
+		if !keep(&es[i]) {
+			continue
+		}
+		if f, l, ok := span(&es[i]); ok {
+			s.list = append(s.list, spanned{i, f, l})
+			s.longest = max(s.longest, l-f)
+		}
+	}
+	sort.Slice(s.list, func(a, b int) bool { return s.list[a].first < s.list[b].first })
+	return s
+}
+
+// covering lists, in increasing order, the indexes of the engagements
+// whose span covers d.
+func (s spans) covering(d day) []int {
+	var out []int
+	for k := sort.Search(len(s.list), func(k int) bool { return s.list[k].first >= d-s.longest }); k < len(s.list) && s.list[k].first <= d; k++ {
+		if s.list[k].last >= d {
+			out = append(out, s.list[k].i)
+		}
+	}
+	sort.Ints(out)
 	return out
 }
 

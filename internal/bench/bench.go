@@ -18,7 +18,9 @@ type official struct {
 	name, title, country, demonym, capital string
 }
 
-// Corpus writes n articles as JSONL to w, deterministically from seed.
+// Corpus writes n articles as JSONL to w, deterministically from seed. Each
+// article reports about two distinct engagements: its lead, and an earlier
+// visit or call, a contact with a third official, or a planned visit.
 func Corpus(w io.Writer, lex *actors.Lexicon, n int, seed uint64) error {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	var offs []official
@@ -66,13 +68,34 @@ func Corpus(w io.Writer, lex *actors.Lexicon, n int, seed uint64) error {
 		fmt.Fprintf(&b, "%s: ", city)
 		fmt.Fprintf(&b, leads[r.IntN(len(leads))], a.demonym, a.title, a.name, c.demonym, c.title, c.name, c.capital, days[r.IntN(len(days))])
 		fmt.Fprintf(&b, " The two sides discussed %s and %s.\n\n", topics[r.IntN(len(topics))], topics[r.IntN(len(topics))])
+		// A second, distinct engagement further down, as news reports
+		// carry: an earlier visit or call between the two, a call or
+		// meeting of one of them with a third official, or a planned
+		// return visit. With the lead, about two engagements an article.
+		d := offs[r.IntN(len(offs))]
+		for d.country == a.country || d.country == c.country {
+			d = offs[r.IntN(len(offs))]
+		}
+		var second string
+		switch r.IntN(5) {
+		case 0:
+			second = fmt.Sprintf("In %s %d, %s had travelled to %s.", months[r.IntN(12)], year-1, a.name, c.country)
+		case 1:
+			second = fmt.Sprintf("%s last spoke to %s by telephone in %s %d.", a.name, c.name, months[r.IntN(12)], year-1)
+		case 2:
+			second = fmt.Sprintf("Separately, %s held a telephone conversation with %s %s %s on %s.", c.name, d.demonym, d.title, d.name, days[r.IntN(len(days))])
+		case 3:
+			second = fmt.Sprintf("%s had also met %s %s %s in %s in %s %d.", a.name, d.demonym, d.title, d.name, d.capital, months[r.IntN(12)], year-1)
+		default:
+			second = fmt.Sprintf("%s is expected to visit %s later this year.", c.name, a.capital)
+		}
 		target := 3000 + r.IntN(3000)
-		past := r.IntN(2) == 0 // half the articles recall one earlier visit in passing
 		for b.Len() < target {
 			b.WriteString(filler[r.IntN(len(filler))])
-			if past && b.Len() > target/2 {
-				fmt.Fprintf(&b, " In %s %d, %s had travelled to %s.", months[r.IntN(12)], year-1, a.name, c.country)
-				past = false
+			if second != "" && b.Len() > target/2 {
+				b.WriteString("\n\n")
+				b.WriteString(second)
+				second = ""
 			}
 			b.WriteString("\n\n")
 		}

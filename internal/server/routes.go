@@ -1,11 +1,17 @@
 package server
 
 import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"html"
 	"io/fs"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"bilat/internal/analyse"
 	"bilat/internal/engagement"
@@ -16,17 +22,28 @@ import (
 //
 // Cost: /api/pairs and /api/actors are aggregated by the store (Pairs,
 // Actors) without decoding engagement records; /api/timeline loads the
-// pair's engagements only, and /api/signals those plus the visits and
-// meetings that can place a caller of one of the pair's calls
-// (store.Encounters). Their results are cached until the store's counts
-// change.
+// pair's engagements only, without their sources (store.Records), and
+// /api/signals those plus the visits and meetings that can place a caller
+// of one of the pair's calls (store.Encounters). Their results are cached
+// until the store's counts change.
 func (s *Server) routes() {
 	static, _ := fs.Sub(staticFS, "static")
 	files := http.FileServerFS(static)
-	s.mux.Handle("GET /static/", http.StripPrefix("/static/", files))
+	// The embedded files have no dates: an ETag (their hash) lets a browser
+	// keep them, asking again each time (no-cache) and getting a 304 while
+	// the binary is the same, and reuse the code it compiled from them.
+	tags := staticTags()
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if tag, ok := tags[r.URL.Path]; ok {
+			w.Header().Set("ETag", tag)
+			w.Header().Set("Cache-Control", "no-cache")
+		}
+		files.ServeHTTP(w, r)
+	})))
 	s.mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-cache")
-		http.ServeFileFS(w, r, static, "index.html")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write(s.indexPage(r))
 	})
 
 	s.mux.HandleFunc("GET /api/engagements", s.api(s.engagements))
@@ -44,6 +61,46 @@ func (s *Server) routes() {
 		}
 		writeError(w, http.StatusNotFound, "no such route: see the README for the API")
 	})
+}
+
+// staticTags are the ETags of the embedded static files, by path.
+var staticTags = sync.OnceValue(func() map[string]string {
+	static, _ := fs.Sub(staticFS, "static")
+	return etags(static)
+})
+
+// etags hashes every file of fsys, by path.
+func etags(fsys fs.FS) map[string]string {
+	tags := map[string]string{}
+	_ = fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		tags[path] = `"` + hex.EncodeToString(sum[:12]) + `"`
+		return nil
+	})
+	return tags
+}
+
+// indexPage is the dashboard's page with the busiest pair on its body
+// (data-pair), so the page asks for that pair's data at once, beside the
+// list of pairs, instead of after it. Without pairs (or when they cannot
+// be read), the page as it is: it then waits for the list.
+func (s *Server) indexPage(r *http.Request) []byte {
+	page, err := fs.ReadFile(staticFS, "static/index.html")
+	if err != nil {
+		return nil
+	}
+	ps, err := s.pairList(r.Context())
+	if err != nil || len(ps) == 0 {
+		return page
+	}
+	return bytes.Replace(page, []byte("<body>"), []byte(`<body data-pair="`+html.EscapeString(ps[0].Pair)+`">`), 1)
 }
 
 // EngagementsPage is one page of engagements.
@@ -91,10 +148,12 @@ func (s *Server) engagement(r *http.Request) (any, error) {
 	return s.st.Engagement(r.Context(), id)
 }
 
-// Actors is the actor list and, between them, who engaged whom.
+// Actors is the actor list and, between them, who engaged whom: the
+// MaxLinks strongest links, of LinksTotal.
 type Actors struct {
-	Actors []Actor `json:"actors"`
-	Links  []Link  `json:"links"`
+	Actors     []Actor `json:"actors"`
+	Links      []Link  `json:"links"`
+	LinksTotal int     `json:"links_total"`
 }
 
 func (s *Server) actors(r *http.Request) (any, error) {
@@ -103,17 +162,26 @@ func (s *Server) actors(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return s.cached(r.Context(), "actors?"+r.URL.RawQuery, func() (any, error) {
-		as, ls, err := s.st.Actors(r.Context(), f)
+		as, ls, n, err := s.st.Actors(r.Context(), f, MaxLinks)
 		if err != nil {
 			return nil, err
 		}
-		return Actors{as, ls}, nil
+		return Actors{as, ls, n}, nil
 	})
 }
 
 func (s *Server) pairs(r *http.Request) (any, error) {
-	return s.cached(r.Context(), "pairs", func() (any, error) {
-		ps, err := s.st.Pairs(r.Context())
+	ps, err := s.pairList(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"pairs": ps}, nil
+}
+
+// pairList is every pair with its count, busiest first.
+func (s *Server) pairList(ctx context.Context) ([]PairCount, error) {
+	v, err := s.cached(ctx, "pairs", func() (any, error) {
+		ps, err := s.st.Pairs(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -121,8 +189,12 @@ func (s *Server) pairs(r *http.Request) (any, error) {
 		for i, x := range ps {
 			out[i] = PairCount(x)
 		}
-		return map[string]any{"pairs": out}, nil
+		return out, nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]PairCount), nil
 }
 
 // Timeline is a pair's engagements in date order with the level of contact
@@ -141,13 +213,13 @@ func (s *Server) timeline(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return s.cached(r.Context(), "timeline?"+r.URL.RawQuery, func() (any, error) {
-		es, err := s.st.Engagements(r.Context(), f)
+		es, ns, err := s.st.Records(r.Context(), f)
 		if err != nil {
 			return nil, err
 		}
 		t := Timeline{Pair: p.String(), Engagements: make([]Item, len(es)), Levels: analyse.Levels(es, p), Counts: analyse.Count(es, p)}
 		for i := range es {
-			t.Engagements[i] = itemOf(&es[i])
+			t.Engagements[i] = itemOf(&es[i], ns[i])
 		}
 		return t, nil
 	})

@@ -30,6 +30,9 @@ const (
 	MaxQueryLength = 2048 // bytes of the raw query string
 	MaxParamLength = 200  // bytes of any one parameter
 	RequestTimeout = 15 * time.Second
+	// MaxLinks is how many links /api/actors gives, the strongest: all
+	// the actors of a large store share tens of thousands.
+	MaxLinks = 2000
 )
 
 // Options configures a Server. The zero value works.
@@ -279,9 +282,10 @@ type Item struct {
 	Rank         int                      `json:"rank"` // the highest rank present
 }
 
-func itemOf(e *engagement.Engagement) Item {
+// itemOf is e, which has sources sources, as the timeline shows it.
+func itemOf(e *engagement.Engagement, sources int) Item {
 	it := Item{ID: e.ID, Kind: e.Kind, Mode: e.Mode, Status: e.Status, Date: e.Date, DateEnd: e.DateEnd, Location: e.Location,
-		HostCountry: e.HostCountry, Participants: e.Participants, Topics: e.Topics, Sources: len(e.Sources)}
+		HostCountry: e.HostCountry, Participants: e.Participants, Topics: e.Topics, Sources: sources}
 	for _, p := range e.Participants {
 		if p.Rank > 0 && (it.Rank == 0 || p.Rank < it.Rank) {
 			it.Rank = p.Rank

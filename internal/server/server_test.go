@@ -299,9 +299,33 @@ func TestDashboardServed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		if resp.StatusCode != 200 {
 			t.Errorf("GET %s: %d", p, resp.StatusCode)
+		}
+		if p == "/" {
+			// the busiest pair is named on the page, so its data is asked for at once
+			if !strings.Contains(string(body), `<body data-pair="PAK-USA">`) {
+				t.Errorf("GET /: no busiest pair on the body: %.300s", body)
+			}
+			continue
+		}
+		// a static file is kept by the browser, and asked for again with its tag
+		tag := resp.Header.Get("ETag")
+		if tag == "" {
+			t.Errorf("GET %s: no ETag", p)
+			continue
+		}
+		req, _ := http.NewRequest(http.MethodGet, ts.URL+p, nil)
+		req.Header.Set("If-None-Match", tag)
+		again, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again.Body.Close()
+		if again.StatusCode != http.StatusNotModified {
+			t.Errorf("GET %s again with its ETag: %d, want 304", p, again.StatusCode)
 		}
 	}
 }

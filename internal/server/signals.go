@@ -16,9 +16,10 @@ import (
 // pair's calls on its day. The list equals, for the analysis, every
 // engagement of side A followed by those of side B not already listed —
 // the same engagements in the same order — without loading either side's
-// whole history.
+// whole history. The pair's engagements come without their sources (the
+// analysis reads none).
 func signalEngagements(ctx context.Context, st store.Store, p analyse.Pair, f store.Filter) ([]engagement.Engagement, error) {
-	es, err := st.Engagements(ctx, f)
+	es, _, err := st.Records(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -47,46 +48,71 @@ func signalEngagements(ctx context.Context, st store.Store, p analyse.Pair, f st
 	if err != nil {
 		return nil, err
 	}
-	ids := map[int64]bool{}
+	ids := make(map[int64]bool, len(es))
 	for i := range es {
 		ids[es[i].ID] = true
 	}
-	for _, e := range more {
+	n := len(es)
+	for i := range more {
+		e := &more[i]
 		if ids[e.ID] {
 			continue
 		}
 		cs := e.Countries()
 		if slices.Contains(cs, p[0]) || slices.Contains(cs, p[1]) {
 			ids[e.ID] = true
-			es = append(es, e)
+			more[n-len(es)] = *e // kept in place: more[:n-len(es)] are the ones added
+			n++
 		}
+	}
+	more = more[:n-len(es)]
+	nth := func(i int) *engagement.Engagement {
+		if i < len(es) {
+			return &es[i]
+		}
+		return &more[i-len(es)]
 	}
 	// Side A's engagements first, then side B's, each in the store's order.
-	sort.SliceStable(es, func(i, j int) bool {
-		ai, aj := slices.Contains(es[i].Countries(), p[0]), slices.Contains(es[j].Countries(), p[0])
-		if ai != aj {
-			return ai
-		}
-		return storeOrder(&es[i], &es[j])
-	})
-	return es, nil
+	keys := make([]orderKey, n)
+	idx := make([]int, n)
+	for i := range n {
+		keys[i], idx[i] = orderOf(nth(i), p[0]), i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return keys[idx[i]].less(&keys[idx[j]]) })
+	out := make([]engagement.Engagement, n)
+	for i, k := range idx {
+		out[i] = *nth(k)
+	}
+	return out, nil
 }
 
-// storeOrder is store.Store's order of engagements: by the first day their
-// date can cover, unknown dates last, then by id.
-func storeOrder(a, b *engagement.Engagement) bool {
-	da, ea := engagement.ParseDate(a.Date)
-	db, eb := engagement.ParseDate(b.Date)
-	ua, ub := ea != nil || da.IsZero(), eb != nil || db.IsZero()
-	if ua != ub {
-		return ub
+// orderKey places an engagement in signalEngagements' order: side A's
+// first, then store.Store's order (by the first day the date can cover,
+// unknown dates last, then by id).
+type orderKey struct {
+	notA, undated bool
+	day           [3]int
+	id            int64
+}
+
+func orderOf(e *engagement.Engagement, a string) orderKey {
+	d, err := engagement.ParseDate(e.Date)
+	k := orderKey{notA: !slices.Contains(e.Countries(), a), undated: err != nil || d.IsZero(), id: e.ID}
+	if !k.undated {
+		k.day = [3]int{d.Year, max(d.Month, 1), max(d.Day, 1)}
 	}
-	if !ua {
-		ka := [3]int{da.Year, max(da.Month, 1), max(da.Day, 1)}
-		kb := [3]int{db.Year, max(db.Month, 1), max(db.Day, 1)}
-		if ka != kb {
-			return slices.Compare(ka[:], kb[:]) < 0
-		}
+	return k
+}
+
+func (k *orderKey) less(o *orderKey) bool {
+	if k.notA != o.notA {
+		return o.notA
 	}
-	return a.ID < b.ID
+	if k.undated != o.undated {
+		return o.undated
+	}
+	if !k.undated && k.day != o.day {
+		return slices.Compare(k.day[:], o.day[:]) < 0
+	}
+	return k.id < o.id
 }

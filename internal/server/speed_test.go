@@ -314,6 +314,23 @@ func TestSpeedSameResults(t *testing.T) {
 	if want := store.PairsOf(every); !reflect.DeepEqual(ps, want) {
 		t.Errorf("Pairs differs from PairsOf over %d engagements", len(every))
 	}
+	// the actors of everything and of a country, from the actor tables
+	for _, c := range []string{"", "USA", "PAK", "NOR"} {
+		es := every
+		if c != "" {
+			if es, err = db.Engagements(ctx, store.Filter{Country: c}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		as, ls, n, err := db.Actors(ctx, store.Filter{Country: c}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wa, wl := store.ActorsOf(es)
+		if !reflect.DeepEqual(as, wa) || !reflect.DeepEqual(ls, wl) || n != len(wl) {
+			t.Errorf("country %q: actors differ from ActorsOf over %d engagements", c, len(es))
+		}
+	}
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i, pc := range ps[:min(25, len(ps))] {
 		p, err := analyse.ParsePair(pc.Pair)
@@ -356,7 +373,7 @@ func TestSpeedSameResults(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		as, ls, err := db.Actors(ctx, f)
+		as, ls, _, err := db.Actors(ctx, f, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -376,4 +393,6 @@ func timings(t *testing.T, ctx context.Context) {
 	}
 	res, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(performance.getEntriesByType("resource").map(e => [e.name.replace(location.origin, ""), Math.round(e.startTime), Math.round(e.duration), e.transferSize])) + " dom=" + document.getElementsByTagName("*").length + " h=" + document.body.scrollHeight`))
 	t.Logf("requests (path, start, duration, bytes): %s", res)
+	res, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(performance.getEntriesByType("measure").map(e => [e.name, Math.round(e.startTime), Math.round(e.duration)]).concat(performance.getEntriesByType("mark").map(e => [e.name, Math.round(e.startTime)])))`))
+	t.Logf("drawing (step, start, duration): %s", res)
 }

@@ -1,7 +1,10 @@
 package store
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 
 	"bilat/internal/engagement"
 )
@@ -121,21 +124,36 @@ func (t *ActorTally) Result() ([]Actor, []Link) {
 	for _, a := range t.by {
 		as = append(as, *a)
 	}
-	sort.Slice(as, func(i, j int) bool {
-		if as[i].Count != as[j].Count {
-			return as[i].Count > as[j].Count
-		}
-		return as[i].Name < as[j].Name
-	})
+	SortActors(as)
 	ls := make([]Link, 0, len(t.links))
 	for k, n := range t.links {
 		ls = append(ls, Link{k[0], k[1], n})
 	}
-	sort.Slice(ls, func(i, j int) bool {
-		if ls[i].Count != ls[j].Count {
-			return ls[i].Count > ls[j].Count
-		}
-		return ls[i].A+"\x00"+ls[i].B < ls[j].A+"\x00"+ls[j].B
-	})
+	SortLinks(ls)
 	return as, ls
+}
+
+// SortActors puts actors in ActorsOf's order: most engagements first,
+// then by name.
+func SortActors(as []Actor) {
+	slices.SortFunc(as, func(x, y Actor) int {
+		if c := cmp.Compare(y.Count, x.Count); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Name, y.Name)
+	})
+}
+
+// SortLinks puts links in ActorsOf's order: most shared first, then by A,
+// then by B.
+func SortLinks(ls []Link) {
+	slices.SortFunc(ls, func(x, y Link) int {
+		if c := cmp.Compare(y.Count, x.Count); c != 0 {
+			return c
+		}
+		if c := strings.Compare(x.A, y.A); c != 0 {
+			return c
+		}
+		return strings.Compare(x.B, y.B)
+	})
 }

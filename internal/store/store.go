@@ -37,6 +37,11 @@ type Store interface {
 	// Engagements returns fused engagements with all their sources, ordered
 	// by date (unknown dates last), then id.
 	Engagements(ctx context.Context, f Filter) ([]engagement.Engagement, error)
+	// Records is Engagements without the sources: the same engagements in
+	// the same order, each with an empty Sources, and in n how many sources
+	// each has. The timeline and the analysis need no evidence, and reading
+	// it is most of the cost of Engagements.
+	Records(ctx context.Context, f Filter) (es []engagement.Engagement, n []int, err error)
 	// Engagement returns one engagement; ErrNotFound when there is none.
 	Engagement(ctx context.Context, id int64) (engagement.Engagement, error)
 	// Stats counts what is stored.
@@ -49,15 +54,17 @@ type Store interface {
 	// Pairs counts the engagements of every pair of countries, as PairsOf
 	// over all engagements.
 	Pairs(ctx context.Context) ([]PairCount, error)
-	// Actors is ActorsOf over the engagements f selects.
-	Actors(ctx context.Context, f Filter) ([]Actor, []Link, error)
+	// Actors is ActorsOf over the engagements f selects, with only the
+	// maxLinks strongest links (all of them when maxLinks <= 0): a prefix
+	// of ActorsOf's links. nLinks is how many links there are in all.
+	Actors(ctx context.Context, f Filter, maxLinks int) (actors []Actor, links []Link, nLinks int, err error)
 	// Encounters returns the engagements f selects that place one of the
 	// sightings' people somewhere on its day: occurred visits, and occurred
 	// in-person engagements with a location, dated to the day, with a
 	// participant whose name equals the person's up to case and whose date
-	// range covers the day. Ordered as Engagements. It finds the visits and
-	// meetings behind a co-located call without loading every engagement of
-	// both countries.
+	// range covers the day. Ordered as Engagements, without their sources
+	// (as Records). It finds the visits and meetings behind a co-located
+	// call without loading every engagement of both countries.
 	Encounters(ctx context.Context, f Filter, at []Sighting) ([]engagement.Engagement, error)
 	Close() error
 }

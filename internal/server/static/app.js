@@ -38,6 +38,14 @@
 
   function status(msg) { $("status").textContent = msg || ""; }
 
+  // timed runs f, recording how long it took (performance "measure" entries
+  // named draw:NAME; the speed test reads them).
+  function timed(name, f) {
+    const t = performance.now();
+    f();
+    try { performance.measure("draw:" + name, { start: t, end: performance.now() }); } catch { /* an older browser */ }
+  }
+
   function who(e) {
     return (e.participants || []).map((p) => p.name + " (" + (p.title || "?") + ", " + p.country + ")").join(" · ");
   }
@@ -51,15 +59,27 @@
 
   function params() { return { pair: state.pair, from: state.from, to: state.to }; }
 
+  let pairs = [];
+
+  // loadPairs reads the pairs, and shows the chosen one: the whole list (a
+  // large store has thousands of pairs) is made after the first view, by
+  // fillPairs.
   async function loadPairs() {
-    const { pairs } = await get("/api/pairs");
-    const sel = $("pair");
-    sel.replaceChildren(...pairs.map((p) => el("option", { value: p.pair, text: p.pair + " (" + p.count + ")" })));
-    const u = new URLSearchParams(location.search);
-    state.pair = u.get("pair") || (pairs[0] && pairs[0].pair) || "";
-    state.from = u.get("from") || ""; state.to = u.get("to") || "";
-    sel.value = state.pair; $("from").value = state.from; $("to").value = state.to;
+    ({ pairs } = await get("/api/pairs"));
+    if (!state.pair) state.pair = (pairs[0] && pairs[0].pair) || "";
+    const cur = pairs.find((p) => p.pair === state.pair);
+    $("pair").replaceChildren(...(cur ? [pairOption(cur)] : []));
+    $("pair").value = state.pair; $("from").value = state.from; $("to").value = state.to;
     return pairs.length;
+  }
+
+  function pairOption(p) { return new Option(p.pair + " (" + p.count + ")", p.pair); }
+
+  function fillPairs() {
+    const sel = $("pair");
+    if (sel.options.length === pairs.length) return;
+    sel.replaceChildren(...pairs.map(pairOption));
+    sel.value = state.pair;
   }
 
   // fetchAll asks for everything a view shows at once: the charts' data and
@@ -79,8 +99,10 @@
     history.replaceState(null, "", "?" + u);
     try {
       const [tl, sig, act, page] = await (pending || fetchAll());
-      drawCounts(tl); drawTimeline(tl); drawLevels(tl); drawNetwork(act); drawTopics(sig); drawSignals(sig);
-      state.offset = 0; $("list").replaceChildren(); showList(page);
+      if (performance.mark) performance.mark("data");
+      timed("counts", () => drawCounts(tl)); timed("timeline", () => drawTimeline(tl)); timed("levels", () => drawLevels(tl));
+      timed("network", () => drawNetwork(act)); timed("topics", () => drawTopics(sig)); timed("signals", () => drawSignals(sig));
+      timed("list", () => { state.offset = 0; $("list").replaceChildren(); showList(page); });
       status("");
     } catch (err) {
       status("Error: " + err.message);
@@ -97,27 +119,40 @@
     box.dataset.total = c.total;
   }
 
+  // The timeline's symbol size by the highest rank present (0: unknown).
+  const rankSizes = [8, 22, 18, 14, 10, 8];
+
   function drawTimeline(tl) {
-    const byKind = Object.fromEntries(kinds.map((k) => [k, []]));
+    // One series per kind and rank, so each has one symbol size and can be
+    // drawn as one shape (ECharts' "large" mode): a busy pair has thousands
+    // of engagements, and a shape each would take most of the first view's
+    // time. The series of a kind share its name: one legend entry.
+    // A point is [date, kind, rank, index in tl.engagements]: ECharts
+    // copies its options, so the engagements stay out of them.
+    const series = new Map(), es = tl.engagements;
     let n = 0;
-    for (const e of tl.engagements) {
-      if (!e.date || !byKind[e.kind]) continue;
-      byKind[e.kind].push({ value: [e.date.length === 4 ? e.date + "-07-01" : e.date.length === 7 ? e.date + "-15" : e.date, e.kind, e.rank], id: e.id, e });
+    es.forEach((e, i) => {
+      if (!e.date || !kinds.includes(e.kind)) return;
+      const rank = rankSizes[e.rank] ? e.rank : 0, key = e.kind + rank;
+      if (!series.has(key)) series.set(key, { kind: e.kind, rank, data: [] });
+      series.get(key).data.push([e.date.length === 4 ? e.date + "-07-01" : e.date.length === 7 ? e.date + "-15" : e.date, e.kind, e.rank, i]);
       n++;
-    }
+    });
     $("timeline").dataset.count = n;
+    const at = (p) => es[p.value[3]];
     chart("timeline").setOption({
       animation: false, grid: { left: 70, right: 20, top: 30, bottom: 50 },
-      legend: { top: 0 },
-      tooltip: { trigger: "item", formatter: (p) => tip(p.data.e.date + " " + p.data.e.kind + " (" + p.data.e.status + ")", who(p.data.e), "highest rank " + (p.data.e.rank || "?")) },
+      legend: { top: 0, data: kinds },
+      tooltip: { trigger: "item", formatter: (p) => { const e = at(p); return tip(e.date + " " + e.kind + " (" + e.status + ")", who(e), "highest rank " + (e.rank || "?")); } },
       xAxis: { type: "time" }, yAxis: { type: "category", data: kinds },
       dataZoom: [{ type: "inside" }, { type: "slider", height: 18, bottom: 8, showDataShadow: false }],
-      series: kinds.map((k) => ({ name: k, type: "scatter", data: byKind[k], itemStyle: { color: colors[k], opacity: 0.8 },
-        symbol: k === "call" ? "triangle" : k === "visit" ? "rect" : "circle",
-        symbolSize: (v) => [22, 18, 14, 10, 8, 8][v[2] || 5] })),
+      series: [...series.values()].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || b.rank - a.rank).map((s) => ({
+        name: s.kind, type: "scatter", data: s.data, large: true, largeThreshold: 200,
+        itemStyle: { color: colors[s.kind], opacity: 0.8 },
+        symbol: s.kind === "call" ? "triangle" : s.kind === "visit" ? "rect" : "circle", symbolSize: rankSizes[s.rank] })),
     }, true);
     chart("timeline").off("click");
-    chart("timeline").on("click", (p) => p.data && openDetail(p.data.id));
+    chart("timeline").on("click", (p) => p.value && at(p) && openDetail(at(p).id));
   }
 
   function drawLevels(tl) {
@@ -285,10 +320,17 @@
 
   window.addEventListener("resize", () => Object.values(charts).forEach((c) => c.resize()));
   // This script runs before the chart library (see index.html), so the
-  // first view's data is on its way while the library is compiled.
-  const first = loadPairs().then(() => (state.pair ? fetchAll() : []));
+  // first view's data is on its way while the library is compiled. The
+  // pair comes from the address, else the server names the busiest on the
+  // body: its data is asked for beside the list of pairs, not after it.
+  const u = new URLSearchParams(location.search);
+  state.pair = u.get("pair") || document.body.dataset.pair || "";
+  state.from = u.get("from") || ""; state.to = u.get("to") || "";
+  const first = state.pair ? Promise.all([loadPairs(), fetchAll()]).then(([, data]) => data)
+    : loadPairs().then(() => (state.pair ? fetchAll() : []));
   first.catch(() => {});
   async function start() {
+    if (performance.mark) performance.mark("ready");
     $("controls").addEventListener("submit", (ev) => {
       ev.preventDefault();
       state.pair = $("pair").value; state.from = $("from").value; state.to = $("to").value;
@@ -296,8 +338,9 @@
     });
     $("pair").addEventListener("change", () => { state.pair = $("pair").value; refresh(); });
     $("more").addEventListener("click", loadList);
-    try { await first; } catch (err) { status("Error: " + err.message); document.body.dataset.state = "ready"; return; }
+    try { await first; } catch (err) { status("Error: " + err.message); fillPairs(); document.body.dataset.state = "ready"; return; }
     await refresh(first);
+    fillPairs(); // before anyone can use the page: this runs on from refresh's end
   }
   document.addEventListener("DOMContentLoaded", start);
 })();

@@ -116,6 +116,14 @@ func TestFoldMissing(t *testing.T) {
 		if got[k], err = db.Engagements(ctx, store.Filter{}); err != nil {
 			t.Fatal(err)
 		}
+		// the actor tables followed the engagements
+		as, ls, _, err := db.Actors(ctx, store.Filter{}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wa, wl := store.ActorsOf(got[k]); !reflect.DeepEqual(as, wa) || !reflect.DeepEqual(ls, wl) {
+			t.Errorf("with folds dropped %v: Actors differs from ActorsOf", k == 1)
+		}
 		db.Close()
 	}
 	if len(got[0]) < 100 || !reflect.DeepEqual(got[0], got[1]) {

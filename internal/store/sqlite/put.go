@@ -85,6 +85,12 @@ func (db *DB) putBatch(ctx context.Context, items []store.Item, base int, out []
 		}
 		w.ftsDeletes = w.ftsDeletes[:0]
 		o, err := w.putDoc(&items[i])
+		if err == nil {
+			w.actors.keep()
+			w.stats.add(w.docStats)
+		}
+		w.actors.drop()
+		w.docStats = statsDelta{}
 		if err != nil {
 			if cerr := ctx.Err(); cerr != nil {
 				return cerr
@@ -113,6 +119,13 @@ func (db *DB) putBatch(ctx context.Context, items []store.Item, base int, out []
 		}
 		out[base+i] = o
 	}
+	if err := w.flushActors(); err != nil {
+		return fmt.Errorf("actor counts: %w", err)
+	}
+	st := w.stats
+	if _, err := w.st(w.s.addStats).ExecContext(ctx, st.documents, st.mentions, st.engagements, st.longest); err != nil {
+		return fmt.Errorf("counts: %w", err)
+	}
 	for _, r := range ftsDeletes {
 		if _, err := w.st(w.s.ftsDelete).ExecContext(ctx, r.id, r.evidence); err != nil {
 			return fmt.Errorf("full-text index: %w", err)
@@ -121,7 +134,13 @@ func (db *DB) putBatch(ctx context.Context, items []store.Item, base int, out []
 	if _, err := w.st(w.s.ftsInsert).ExecContext(ctx, w.firstNew); err != nil {
 		return fmt.Errorf("full-text index: %w", err)
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if db.ckpt != nil {
+		db.ckpt.committed()
+	}
+	return nil
 }
 
 // writer is the state of one batch transaction.
@@ -137,6 +156,14 @@ type writer struct {
 	// ftsDeletes are the indexed mentions the current document removed;
 	// their index entries go when the batch ends (if the document stays).
 	ftsDeletes []ftsRow
+	// actors are the changes to the actor tables, written when the batch
+	// ends; stats, docStats what the batch's stored documents and the
+	// current one add to store_stats.
+	actors          actorChanges
+	stats, docStats statsDelta
+	// foldless are the engagements whose fold was computed from their
+	// reports (written before migration 0003).
+	foldless map[int64]bool
 }
 
 type ftsRow struct {
@@ -196,9 +223,15 @@ func (w *writer) putDoc(it *store.Item) (store.Outcome, error) {
 		if err := w.noteFTSDeletes(id); err != nil {
 			return 0, fmt.Errorf("old mentions: %w", err)
 		}
-		if _, err := w.st(w.s.deleteDocMentions).ExecContext(ctx, id); err != nil {
+		res, err := w.st(w.s.deleteDocMentions).ExecContext(ctx, id)
+		if err != nil {
 			return 0, fmt.Errorf("delete old mentions: %w", err)
 		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return 0, fmt.Errorf("delete old mentions: %w", err)
+		}
+		w.docStats.mentions -= n
 		if _, err := w.st(w.s.updateDoc).ExecContext(ctx, d.Hash, d.Title, d.Outlet, d.Author, published, d.Path,
 			len(it.Mentions), w.now, id); err != nil {
 			return 0, fmt.Errorf("update document: %w", err)
@@ -209,9 +242,17 @@ func (w *writer) putDoc(it *store.Item) (store.Outcome, error) {
 				return 0, err
 			}
 			if len(rs) == 0 {
+				old, err := w.loadActors(eid)
+				if err != nil {
+					return 0, err
+				}
+				if err := w.updateActors(eid, &old, nil); err != nil {
+					return 0, err
+				}
 				if _, err := w.st(w.s.deleteEng).ExecContext(ctx, eid); err != nil {
 					return 0, fmt.Errorf("delete engagement %d: %w", eid, err)
 				}
+				w.docStats.engagements--
 				continue
 			}
 			if err := w.writeEngagement(eid, fuse.NewFold(rs), false, nil); err != nil {
@@ -223,6 +264,7 @@ func (w *writer) putDoc(it *store.Item) (store.Outcome, error) {
 			len(it.Mentions), w.now).Scan(&id); err != nil {
 			return 0, fmt.Errorf("insert document: %w", err)
 		}
+		w.docStats.documents++
 	}
 	if _, err := w.st(w.s.putText).ExecContext(ctx, id, d.Text); err != nil {
 		return 0, fmt.Errorf("store text: %w", err)
@@ -297,14 +339,20 @@ func (w *writer) fuseMention(rep fuse.Report) error {
 		if err := w.st(w.s.insertEng).QueryRowContext(ctx, r.args()...).Scan(&eid); err != nil {
 			return fmt.Errorf("insert engagement: %w", err)
 		}
+		w.docStats.engagements++
+		w.docStats.longest = max(w.docStats.longest, r.span())
 	} else {
 		c := childrenOf(f.Engagement(best), f.Readings())
+		// what the store holds is what the stored fold gives, not
+		// necessarily what one computed from the reports gives
+		c.actorsUnknown = w.foldless[best]
 		prev = &c
 	}
 	if _, err := w.st(w.s.insertMention).ExecContext(ctx, rep.DocID, eid, string(m.Kind), string(m.Mode), string(m.Status),
 		m.Date.String(), m.DateEnd.String(), m.Evidence, body); err != nil {
 		return fmt.Errorf("insert mention: %w", err)
 	}
+	w.docStats.mentions++
 	switch {
 	case best == 0:
 	case rep.DocID >= f.MaxDoc:
@@ -336,6 +384,10 @@ func (w *writer) fold(eid int64) (*fuse.Fold, error) {
 		if err != nil {
 			return nil, err
 		}
+		if w.foldless == nil {
+			w.foldless = map[int64]bool{}
+		}
+		w.foldless[eid] = true
 		return fuse.NewFold(rs), nil
 	}
 	f := &fuse.Fold{}
@@ -350,6 +402,19 @@ func (w *writer) fold(eid int64) (*fuse.Fold, error) {
 // what they were before the new report).
 func (w *writer) writeEngagement(eid int64, f *fuse.Fold, inserted bool, prev *children) error {
 	ctx := w.ctx
+	// what the engagement counted for in the actor tables before
+	var old *actorState
+	switch {
+	case inserted:
+	case prev != nil && !prev.actorsUnknown:
+		old = &actorState{prev.participants, prev.countries, prev.order}
+	default:
+		s, err := w.loadActors(eid)
+		if err != nil {
+			return err
+		}
+		old = &s
+	}
 	e := f.Engagement(eid)
 	if !inserted {
 		r, err := newRow(e, f)
@@ -359,8 +424,12 @@ func (w *writer) writeEngagement(eid int64, f *fuse.Fold, inserted bool, prev *c
 		if _, err := w.st(w.s.updateEng).ExecContext(ctx, append(r.args(), eid)...); err != nil {
 			return fmt.Errorf("update engagement %d: %w", eid, err)
 		}
+		w.docStats.longest = max(w.docStats.longest, r.span())
 	}
 	c := childrenOf(e, f.Readings())
+	if err := w.updateActors(eid, old, &actorState{c.participants, c.countries, c.order}); err != nil {
+		return err
+	}
 	if prev == nil || !slices.Equal(prev.participants, c.participants) {
 		if !inserted {
 			if _, err := w.st(w.s.deleteParticipants).ExecContext(ctx, eid); err != nil {
@@ -412,6 +481,16 @@ func (w *writer) writeEngagement(eid int64, f *fuse.Fold, inserted bool, prev *c
 	return nil
 }
 
+// statsDelta is a change to store_stats.
+type statsDelta struct{ documents, mentions, engagements, longest int64 }
+
+func (s *statsDelta) add(d statsDelta) {
+	s.documents += d.documents
+	s.mentions += d.mentions
+	s.engagements += d.engagements
+	s.longest = max(s.longest, d.longest)
+}
+
 // children are the rows an engagement owns besides its own.
 type children struct {
 	participants []engagement.Participant
@@ -419,6 +498,12 @@ type children struct {
 	lo, hi       int64
 	pairs        []string   // engagement_pairs
 	presence     []presence // presence
+	// for actor_variants and actor_links: the countries (sorted) and the
+	// engagement's date_lo ("" when unknown); actorsUnknown when the
+	// store may hold other participants than these
+	countries     []string
+	order         string
+	actorsUnknown bool
 }
 
 // presence is a row of the presence table (see migration 0002).
@@ -434,6 +519,10 @@ func childrenOf(e engagement.Engagement, rs []engagement.Mention) children {
 	c := children{participants: e.Participants, lo: unboundedLo, hi: unboundedHi}
 	cs := e.Countries()
 	slices.Sort(cs)
+	c.countries = cs
+	if lo, _ := dateRange(e); lo != nil {
+		c.order = lo.(string)
+	}
 	for i, a := range cs {
 		for _, b := range cs[i+1:] {
 			c.pairs = append(c.pairs, a+"-"+b)
@@ -591,6 +680,22 @@ func dateRange(e engagement.Engagement) (lo, hi any) {
 		h = lastDay(d)
 	}
 	return l.Format(time.DateOnly), h.Format(time.DateOnly)
+}
+
+// span is the number of days from the row's date_lo to its date_hi (0
+// when its date is unknown), as store_stats.longest counts them.
+func (r row) span() int64 {
+	lo, ok1 := r.dateLo.(string)
+	hi, ok2 := r.dateHi.(string)
+	if !ok1 || !ok2 {
+		return 0
+	}
+	l, err1 := time.Parse(time.DateOnly, lo)
+	h, err2 := time.Parse(time.DateOnly, hi)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return dayNum(h) - dayNum(l)
 }
 
 func (r row) args() []any {

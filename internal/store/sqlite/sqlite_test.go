@@ -40,6 +40,15 @@ func TestStoreMemory(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return mustOpen(t, ":memory:") })
 }
 
+// TestStoreDense runs the suite with every filter condition taken as one
+// that many engagements meet (tested on each engagement in turn, see
+// listing) instead of a set of ids.
+func TestStoreDense(t *testing.T) {
+	defer func(n int) { denseRows = n }(denseRows)
+	denseRows = 1
+	storetest.Run(t, func(t *testing.T) store.Store { return mustOpen(t, ":memory:") })
+}
+
 func TestMigrations(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "m.db")

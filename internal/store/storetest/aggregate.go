@@ -122,17 +122,30 @@ func testActors(t *testing.T, s store.Store) {
 		{Limit: 50, Offset: 20},
 		{Pair: [2]string{"NOR", "PAK"}},
 		{Country: "XXX"},
+		{Country: "USA"},
+		{Country: " nor "},
+		{Country: "PAK", Kind: engagement.Call},
 	} {
-		as, ls, err := s.Actors(context.Background(), f)
+		as, ls, n, err := s.Actors(context.Background(), f, 0)
 		if err != nil {
 			t.Fatalf("Actors(%+v): %v", f, err)
 		}
 		wantA, wantL := store.ActorsOf(all(t, s, f))
-		if !reflect.DeepEqual(as, wantA) || !reflect.DeepEqual(ls, wantL) {
-			t.Errorf("Actors(%+v) differs from ActorsOf(Engagements):\nactors %v\nwant   %v\nlinks %v\nwant  %v", f, as, wantA, ls, wantL)
+		if !reflect.DeepEqual(as, wantA) || !reflect.DeepEqual(ls, wantL) || n != len(wantL) {
+			t.Errorf("Actors(%+v) differs from ActorsOf(Engagements):\nactors %v\nwant   %v\nlinks %v (%d)\nwant  %v", f, as, wantA, ls, n, wantL)
 		}
 		if f.Country == "" && f.Pair == [2]string{} && f.Actor == "" && len(as) < 10 {
 			t.Errorf("Actors(%+v): only %d actors", f, len(as))
+		}
+		// with the links cut: the strongest, and how many there are
+		for _, max := range []int{1, 7} {
+			as, ls, n, err := s.Actors(context.Background(), f, max)
+			if err != nil {
+				t.Fatalf("Actors(%+v, %d): %v", f, max, err)
+			}
+			if !reflect.DeepEqual(as, wantA) || !reflect.DeepEqual(ls, wantL[:min(max, len(wantL))]) || n != len(wantL) {
+				t.Errorf("Actors(%+v, %d links): %d links of %d, want the first %d of %d", f, max, len(ls), n, max, len(wantL))
+			}
 		}
 	}
 }
@@ -190,7 +203,14 @@ func testEncounters(t *testing.T, s store.Store) {
 	byURL := func(es []engagement.Engagement) []string {
 		var out []string
 		for _, e := range es {
-			for _, src := range e.Sources {
+			if len(e.Sources) != 0 {
+				t.Errorf("Encounters: engagement %d with its sources", e.ID)
+			}
+			full, err := s.Engagement(ctx, e.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, src := range full.Sources {
 				if strings.HasPrefix(src.URL, "https://enc.example/") {
 					out = append(out, strings.TrimPrefix(src.URL, "https://enc.example/"))
 				}

@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -127,11 +128,27 @@ func put(t *testing.T, s store.Store, items ...store.Item) []store.Outcome {
 	return out
 }
 
+// all returns Engagements(f), and checks that Records(f) gives the same
+// engagements without their sources.
 func all(t *testing.T, s store.Store, f store.Filter) []engagement.Engagement {
 	t.Helper()
 	es, err := s.Engagements(context.Background(), f)
 	if err != nil {
 		t.Fatalf("Engagements(%+v): %v", f, err)
+	}
+	rs, ns, err := s.Records(context.Background(), f)
+	if err != nil {
+		t.Fatalf("Records(%+v): %v", f, err)
+	}
+	if len(rs) != len(es) || len(ns) != len(es) {
+		t.Fatalf("Records(%+v): %d engagements, %d counts; Engagements gives %d", f, len(rs), len(ns), len(es))
+	}
+	for i := range es {
+		e := es[i]
+		e.Sources = []engagement.Source{}
+		if !reflect.DeepEqual(rs[i], e) || ns[i] != len(es[i].Sources) {
+			t.Fatalf("Records(%+v)[%d] = %+v with %d sources\nwant %+v with %d", f, i, rs[i], ns[i], e, len(es[i].Sources))
+		}
 	}
 	return es
 }
