@@ -35,12 +35,12 @@ type docState struct {
 	}
 
 	entities []*entity
-	focus    []*entity // the participants of the latest engagement, for "the two sides"
-	subject  *entity   // the latest sentence's first person, for "he", "she"
-	order    []*entity // the people in the order the text first named them
+	focus    []*entity       // the participants of the latest engagement, for "the two sides"
+	subject  *entity         // the latest sentence's first person, for "he", "she"
+	order    []*entity       // the people in the order the text first named them
 	times    map[*entity]int // how many times the text has referred to each
-	speaker  *entity   // who "I" and "we" are: a release's office, a transcript's label
-	official bool      // a government's own site or release
+	speaker  *entity         // who "I" and "we" are: a release's office, a transcript's label
+	official bool            // a government's own site or release
 
 	ctxDate, ctxEnd engagement.Date // the date of the latest engagement the text dated
 	ctxOrdinal      int

@@ -19,7 +19,7 @@ var (
 		"poised": true, "likely": true, "preparing": true}
 	// words after a trip's noun that announce it: "a visit by Blinken to China is being planned"
 	plannedAfter = map[string]bool{"planned": true, "scheduled": true, "slated": true}
-	cancelCues = map[string]bool{"cancelled": true, "canceled": true, "postponed": true, "scrapped": true, "deferred": true,
+	cancelCues   = map[string]bool{"cancelled": true, "canceled": true, "postponed": true, "scrapped": true, "deferred": true,
 		"cancel": true, "postpone": true, "cancellation": true, "postponement": true, "called-off": true, "cancels": true,
 		"postpones": true, "scraps": true, "shelved": true, "shelves": true, "delayed": true, "delays": true, "axed": true}
 	modalCues = map[string]bool{"should": true, "could": true, "might": true, "may": true, "must": true, "ought": true, "if": true, "can": true, "whether": true}

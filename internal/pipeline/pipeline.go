@@ -20,8 +20,15 @@ import (
 
 // Options tune an ingest.
 type Options struct {
-	Workers   int // extraction goroutines; 0 = GOMAXPROCS
-	BatchSize int // documents per transaction; 0 = 128
+	// Workers is the number of extraction goroutines; 0 leaves one core to
+	// the store's writer, which is the slower stage (GOMAXPROCS−1, at
+	// least 1).
+	Workers int
+	// BatchSize is how many documents share a transaction (0 = 512): a
+	// commit writes every page its documents changed, and the pages of
+	// the indexes are shared by many documents. A batch that waits a
+	// second for more documents is stored as it is.
+	BatchSize int
 	MaxBytes  int64
 	// Progress, when set, is called after each stored batch with the number of
 	// documents read so far.
@@ -63,10 +70,10 @@ func Run(ctx context.Context, st store.Store, x *extract.Extractor, paths []stri
 	start := time.Now()
 	var sum Summary
 	if opt.Workers <= 0 {
-		opt.Workers = runtime.GOMAXPROCS(0)
+		opt.Workers = max(1, runtime.GOMAXPROCS(0)-1)
 	}
 	if opt.BatchSize <= 0 {
-		opt.BatchSize = 128
+		opt.BatchSize = 512
 	}
 	// Fail is called from the reader and from the writer: serialise it
 	var failMu sync.Mutex
@@ -169,6 +176,7 @@ func Run(ctx context.Context, st store.Store, x *extract.Extractor, paths []stri
 		}
 		batch = batch[:0]
 	}
+	var since time.Time // when the batch's first document came
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
 loop:
@@ -186,13 +194,18 @@ loop:
 				}
 				delete(pending, next)
 				next++
+				if len(batch) == 0 {
+					since = time.Now()
+				}
 				batch = append(batch, it)
 				if len(batch) >= opt.BatchSize {
 					flush()
 				}
 			}
 		case <-tick.C:
-			flush()
+			if time.Since(since) >= time.Second {
+				flush()
+			}
 		}
 	}
 	if ctx.Err() == nil {
