@@ -183,6 +183,7 @@ func (d *docState) sentence(si int) {
 	}
 	if len(made) > 0 {
 		made = append(made, d.again(si, toks, atoms, dates, made[len(made)-1], year)...)
+		made = append(made, d.sinceLast(si, toks, atoms, dates, made, year)...)
 	}
 	// a dated lead ("President Biden told Qatar's emir on Monday …") dates the story
 	if len(made) == 0 && len(trigs) == 0 && (d.ctxDate.IsZero() || d.ctxDate.Precision() < 3 && !d.ctxStated) && si <= d.firstText+2 {
@@ -894,6 +895,8 @@ func sentenceHas(toks []nlp.Token, w string) bool {
 func inPerson(toks []nlp.Token) bool {
 	for _, t := range toks {
 		switch t.Lower {
+		case "since":
+			return false // "…, their first call since the March meeting"
 		case "sidelines", "in-person", "face-to-face", "met", "visit", "visiting", "talks", "meeting":
 			return true
 		}

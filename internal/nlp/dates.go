@@ -54,6 +54,10 @@ var datePreps = map[string]bool{"in": true, "since": true, "of": true, "during":
 	"before": true, "after": true, "through": true, "throughout": true, "between": true, "and": true, "or": true, "to": true,
 	"that": true}
 
+// contactNouns after "the" and a bare month make it a date: "the May call".
+var contactNouns = map[string]bool{"meeting": true, "call": true, "visit": true, "trip": true, "talks": true,
+	"summit": true, "phone": true, "telephone": true, "conversation": true, "encounter": true}
+
 // periodWords make "of YEAR" a time ("the summer of 2024"), unlike "the Treaty of 1996".
 var periodWords = map[string]bool{"summer": true, "spring": true, "autumn": true, "fall": true, "winter": true, "end": true,
 	"start": true, "beginning": true, "middle": true, "half": true, "part": true, "months": true, "course": true}
@@ -223,6 +227,10 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 			if mo == 5 && i+1 < len(toks) && !toks[i+1].IsCap() && toks[i+1].IsWord() && tok(toks, i+1) != "and" {
 				return DateExpr{}, 0
 			}
+			return e, j - i
+		}
+		// "the March meeting", "the May call": a month naming a contact
+		if tok(toks, i-1) == "the" && contactNouns[tok(toks, j)] {
 			return e, j - i
 		}
 		return DateExpr{}, 0
