@@ -95,7 +95,7 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 				break
 			}
 		}
-		if startTo < 0 {
+		if startTo < 0 && !arrival(toks, t) {
 			return nil, []*entity{visitor}, "no destination"
 		}
 	}
@@ -208,6 +208,10 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	}
 	if len(dests) == 0 && focus != nil {
 		dests = append(dests, *focus)
+	}
+	if len(dests) == 0 && arrival(toks, t) && d.dateline.country != "" && d.dateline.country != visitor.country {
+		// "DHAKA: … Misri, who flew in on a day trip": where the report is filed
+		dests = append(dests, dest{d.dateline.city, d.dateline.country})
 	}
 	if len(dests) == 0 {
 		return nil, []*entity{visitor}, "no destination"
@@ -759,6 +763,18 @@ func definite(toks []nlp.Token, i int) bool {
 		case ",", "a", "an", "his", "her", "their", "its":
 			return false
 		}
+	}
+	return false
+}
+
+// arrival: a trigger that says someone came, without saying where ("arrived
+// on Monday", "flew in from Delhi"); the dateline may say.
+func arrival(toks []nlp.Token, t atom) bool {
+	switch toks[t.i].Lower {
+	case "arrived", "arrives":
+		return t.j == t.i+1
+	case "flew":
+		return t.j < len(toks) && toks[t.j].Lower == "in" || t.j == t.i+2 && toks[t.i+1].Lower == "in"
 	}
 	return false
 }
