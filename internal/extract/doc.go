@@ -46,6 +46,11 @@ type docState struct {
 	ctxOrdinal      int
 	ctxSent         int             // the sentence that set ctxDate
 	ctxStated       bool            // ctxDate was written with its year in the text
+	// narr is the day a sentence with no engagement dated ("This morning,
+	// she was accorded a ceremonial welcome"), narrSent that sentence:
+	// what "then held talks" follows
+	narr     engagement.Date
+	narrSent int
 	lastPerson      int             // the latest sentence that named someone
 	entry           engagement.Date // the day of the live-blog entry being read
 	firstText       int             // the first sentence that is not furniture
@@ -189,6 +194,9 @@ func (d *docState) findDateline() {
 			continue
 		}
 		toks := s.Tokens
+		if d.datedPlaceLine(i, toks) {
+			return
+		}
 		j := 0
 		for j < len(toks) && j < 4 && toks[j].IsUpper() {
 			j++
@@ -226,6 +234,38 @@ func (d *docState) findDateline() {
 			return
 		}
 	}
+}
+
+// datedPlaceLine reads a release's line of place and date, "New Delhi, 22
+// June 2024", alone on its line: the dateline, and the report's date when
+// it has no other.
+func (d *docState) datedPlaceLine(i int, toks []nlp.Token) bool {
+	for j := 1; j <= 3 && j+1 < len(toks); j++ {
+		if !toks[j-1].IsCap() {
+			return false
+		}
+		if toks[j].Text != "," {
+			continue
+		}
+		city, country, ok := d.x.lex.City(d.doc.Text[toks[0].Start:toks[j-1].End])
+		if !ok {
+			return false
+		}
+		es := nlp.FindDates(toks[j+1:])
+		if len(es) != 1 || es[0].Tok0 != 0 || es[0].Tok1 != len(toks)-j-1 || !es[0].Absolute() || es[0].Day == 0 {
+			return false
+		}
+		d.dateline.city, d.dateline.country = city, country
+		d.dateline.sent, d.dateline.end = i, len(toks)
+		d.tracef("dateline %q: %s, %s", d.doc.Text[toks[0].Start:toks[j-1].End], city, country)
+		if d.pub.IsZero() {
+			d.pub, _ = es[0].Resolve(nlp.Ref{}, false)
+			d.ref = nlp.Ref{Pub: d.pub}
+			d.tracef("publication date %s from the dateline", d.pub)
+		}
+		return true
+	}
+	return false
 }
 
 // furnitureHeads are headings after which a page holds no more article text.

@@ -305,6 +305,10 @@ func isHost(e *entity, dests []dest) bool {
 func (d *docState) visitsOf(si int, visitor, host *entity, dests []dest, base engagement.Mention, toks []nlp.Token, atoms []atom) []*mention {
 	var out []*mention
 	v := d.participant(visitor, base.Date)
+	if stateless(v) {
+		d.tracef("    (dropped: %s is no state's official)", v.Name)
+		return nil
+	}
 	seen := map[string]bool{}
 	for _, ds := range dests {
 		if ds.country == v.Country || seen[ds.country] {

@@ -124,7 +124,7 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 			// "President of the French Republic Emmanuel Macron", "Prime Minister of Australia Anthony Albanese"
 			if a.j+1 < len(toks) && toks[a.j].Lower == "of" && k+2 < len(atoms) && atoms[k+1].kind == aCountry &&
 				(atoms[k+1].i == a.j+1 || atoms[k+1].i == a.j+2 && toks[a.j+1].Lower == "the") &&
-				atoms[k+2].kind == aName && atoms[k+2].i-atoms[k+1].j <= 2 {
+				atoms[k+2].kind == aName && atoms[k+2].i-atoms[k+1].j <= 1 {
 				if r, ok := d.person(toks, atoms[k+2], atoms[k+1].code, a, "title of country"); ok {
 					r.i = a.i
 					out = append(out, r)

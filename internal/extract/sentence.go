@@ -197,6 +197,18 @@ func (d *docState) sentence(si int) {
 			}
 		}
 	}
+	// a dated sentence with no engagement ("This morning, she laid a wreath") dates what "then" follows
+	if len(made) == 0 && len(trigs) == 0 {
+		for _, e := range dates {
+			if e.Day == 0 && e.Rel != "today" && e.Rel != "yesterday" && e.Rel != "weekday" || quoted(toks, e.Tok0) || sinceBefore(toks, e) {
+				continue
+			}
+			if dt, _ := e.Resolve(d.refFor(year), false); dt.Precision() == 3 {
+				d.narr, d.narrSent = dt, si
+				break
+			}
+		}
+	}
 	// a lead that names no one ("Pakistan and the US held talks yesterday") still dates what follows
 	if len(made) == 0 && d.ctxDate.IsZero() {
 		for _, t := range trigs {
@@ -565,6 +577,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			}
 		}
 	}
+	if tr.kind == engagement.Meeting && welcomedOnArrival(toks, t) {
+		return nil, nil, "a welcome on arrival, not talks"
+	}
 	if tr.kind == engagement.Meeting && gathering(toks) {
 		return nil, nil, "multilateral (a gathering attended)"
 	}
@@ -606,6 +621,14 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 				break
 			}
 		}
+	}
+	if len(right) > 1 {
+		// "…, five weeks after supporters of Jair Bolsonaro stormed …": a
+		// person further on after "of" is someone's, not the verb's object
+		first := right[0]
+		right = slices.DeleteFunc(right, func(r pref) bool {
+			return r.i != first.i && r.i >= 2 && toks[r.i-1].Lower == "of" && toks[r.i-2].Text == toks[r.i-2].Lower && toks[r.i-2].IsWord()
+		})
 	}
 	if tr.obj && (len(right) == 0 || right[0].i-t.j > 5 || right[0].i-t.j > 2 && (commaBetween(toks, t.j, right[0].i) || objectNoun(toks, t.j, right[0].i))) {
 		return nil, nil, "no person right after the verb"
@@ -714,6 +737,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	}
 	if date.IsZero() && anchor == "" && status == engagement.Occurred {
 		switch {
+		case !d.narr.IsZero() && d.narrSent >= si-2 && d.narrSent > d.ctxSent && sequel(toks, t):
+			date, anchor = d.narr, "the day narrated just before"
 		case !d.ctxDate.IsZero():
 			date, dateEnd = collapse(d.ctxDate, d.ctxEnd), engagement.Date{}
 			anchor = "context"
@@ -885,6 +910,36 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 func sentenceHas(toks []nlp.Token, w string) bool {
 	for _, t := range toks {
 		if t.Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// welcomedOnArrival: "arrived in New Delhi and was received by the minister
+// of state", "was met at the airport by": protocol at the door, not talks.
+func welcomedOnArrival(toks []nlp.Token, t atom) bool {
+	if t.i == 0 || t.j >= len(toks) || toks[t.j].Lower != "by" && toks[t.j].Lower != "at" {
+		return false
+	}
+	if w := toks[t.i-1].Lower; w != "was" && w != "were" {
+		return false
+	}
+	for _, tk := range toks {
+		switch tk.Lower {
+		case "arrived", "arrival", "landed", "airport", "airbase", "tarmac":
+			return true
+		}
+	}
+	return false
+}
+
+// sequel: "then" or "afterwards" just before the trigger ("the two then
+// held talks"): it follows what the text narrated last.
+func sequel(toks []nlp.Token, t atom) bool {
+	for k := max(0, t.i-4); k < t.i; k++ {
+		switch toks[k].Lower {
+		case "then", "afterwards", "subsequently", "thereafter":
 			return true
 		}
 	}
@@ -1208,12 +1263,6 @@ func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, loc
 	if b.Country == "" && a.Country != "" && host != "" && host != a.Country {
 		b.Country = host
 	}
-	// both sides are officials of a state: a side with no country needs a
-	// state title (a secretary-general serves an organisation, not a state)
-	stateless := func(p engagement.Participant) bool {
-		// a secretary-general speaks for an organisation (NATO, the UN), whatever the passport
-		return p.Country == "" && p.Title == "" || strings.Contains(p.Title, "Secretary-General")
-	}
 	if a.Country == b.Country || stateless(a) || stateless(b) {
 		d.tracef("    (dropped: both sides of one country, or a side no state's)")
 		return &mention{}
@@ -1227,6 +1276,13 @@ func (d *docState) newMention(si int, base engagement.Mention, p [2]*entity, loc
 	s := d.sents[si]
 	m.Evidence, m.Start, m.End = s.Text, s.Start, s.End
 	return m
+}
+
+// stateless: not an official of a state. Both sides of an engagement are: a
+// side with no country needs a state title, and a secretary-general speaks
+// for an organisation (NATO, the UN), whatever the passport.
+func stateless(p engagement.Participant) bool {
+	return p.Country == "" && p.Title == "" || strings.Contains(p.Title, "Secretary-General")
 }
 
 // outOfOffice reports whether a person the office table knows was not yet,
