@@ -44,23 +44,23 @@ type docState struct {
 
 	ctxDate, ctxEnd engagement.Date // the date of the latest engagement the text dated
 	ctxOrdinal      int
-	ctxSent         int             // the sentence that set ctxDate
-	ctxStated       bool            // ctxDate was written with its year in the text
+	ctxSent         int  // the sentence that set ctxDate
+	ctxStated       bool // ctxDate was written with its year in the text
 	// narr is the day a sentence with no engagement dated ("This morning,
 	// she was accorded a ceremonial welcome"), narrSent that sentence:
 	// what "then held talks" follows
-	narr     engagement.Date
-	narrSent int
-	lastPerson      int             // the latest sentence that named someone
-	entry           engagement.Date // the day of the live-blog entry being read
-	firstText       int             // the first sentence that is not furniture
-	home            string          // the country the document speaks from
-	lastSeen        map[*entity]int // the sentence where each person was last named
-	sentRefs        []pref          // the people the sentence being read names
-	prevMade        bool            // the sentence's previous trigger made mentions
-	lastYear        int             // the year of the latest absolute date, and its sentence
-	lastYearSent    int
-	resolved        map[dateKey][2]engagement.Date // the sentence's relative dates as first resolved
+	narr         engagement.Date
+	narrSent     int
+	lastPerson   int             // the latest sentence that named someone
+	entry        engagement.Date // the day of the live-blog entry being read
+	firstText    int             // the first sentence that is not furniture
+	home         string          // the country the document speaks from
+	lastSeen     map[*entity]int // the sentence where each person was last named
+	sentRefs     []pref          // the people the sentence being read names
+	prevMade     bool            // the sentence's previous trigger made mentions
+	lastYear     int             // the year of the latest absolute date, and its sentence
+	lastYearSent int
+	resolved     map[dateKey][2]engagement.Date // the sentence's relative dates as first resolved
 
 	mentions   []*mention
 	topicFor   []*mention // mentions that the following sentences' topics attach to
