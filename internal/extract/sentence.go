@@ -904,6 +904,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if len(out) == 0 {
 		return nil, L, "both sides from one country"
 	}
+	if joint := jointObjects(toks, kind, right, out); joint != nil {
+		return []*mention{joint}, L, ""
+	}
 	return out, L, ""
 }
 
@@ -933,6 +936,41 @@ func welcomedOnArrival(toks []nlp.Token, t atom) bool {
 	}
 	return false
 }
+
+// jointObjects: "met him and the king at Al-Salam Palace": one meeting
+// with the objects of one country, named together (not "separately", nor
+// "in turn").
+func jointObjects(toks []nlp.Token, kind engagement.Kind, right []pref, out []*mention) *mention {
+	if kind != engagement.Meeting || len(out) < 2 || sentenceHas(toks, "separately") || sentenceHas(toks, "respectively") || sentenceHas(toks, "turn") {
+		return nil
+	}
+	c := out[0].Participants[1].Country
+	for _, m := range out[1:] {
+		if m.Participants[0].Name != out[0].Participants[0].Name || m.Participants[1].Country != c || !m.Date.Compatible(out[0].Date) {
+			return nil
+		}
+	}
+	if len(right) < len(out) {
+		return nil
+	}
+	for k := 1; k < len(out); k++ {
+		sep := toks[right[k-1].j:right[k].i]
+		if len(sep) == 2 && determiners[sep[1].Lower] {
+			sep = sep[:1] // "him and the king"
+		}
+		if len(sep) != 1 || sep[0].Lower != "and" && sep[0].Text != "," {
+			return nil
+		}
+	}
+	j := &mention{Mention: out[0].Mention, sent: out[0].sent, ordinal: out[0].ordinal}
+	j.Participants = slices.Clone(out[0].Participants)
+	for _, m := range out[1:] {
+		j.Participants = append(j.Participants, m.Participants[1])
+	}
+	return j
+}
+
+var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true}
 
 // sequel: "then" or "afterwards" just before the trigger ("the two then
 // held talks"): it follows what the text narrated last.
