@@ -47,7 +47,17 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	// "X invited Y to visit", "X's invitation to Y to visit the kingdom":
 	// Y is the visitor, X the host
 	var inviter *entity
-	if k := invitationAt(toks, t.i); k >= 0 {
+	if k := invitationAt(toks, t.i); k >= 0 && acceptedAt(toks, k) {
+		// "X accepted an invitation from Y to visit Ottawa": X goes
+		for _, r := range append(append([]pref{}, left...), right...) {
+			if len(r.ents) == 1 && !r.plural && r.j <= k-2 {
+				visitor = r.ents[0]
+			}
+			if len(r.ents) == 1 && !r.plural && r.i > k && r.j <= t.i && toks[r.i-1].Lower == "from" {
+				inviter = r.ents[0]
+			}
+		}
+	} else if k >= 0 {
 		var invitee *entity
 		for _, r := range append(append([]pref{}, left...), right...) {
 			if len(r.ents) == 1 && !r.plural && r.i > k && r.j <= t.i {
@@ -361,6 +371,18 @@ func invitationAt(toks []nlp.Token, i int) int {
 		}
 	}
 	return -1
+}
+
+// acceptedAt: the invitation at k is accepted by the clause's subject ("accepted an invitation").
+func acceptedAt(toks []nlp.Token, k int) bool {
+	if k < 2 || toks[k].Lower != "invitation" {
+		return false
+	}
+	switch toks[k-2].Lower {
+	case "accepted", "accepts", "accept", "accepting", "took", "takes":
+		return toks[k-1].Lower == "an" || toks[k-1].Lower == "the"
+	}
+	return false
 }
 
 // possessedBy: the noun's possessor is the subject found for it ("his visit").

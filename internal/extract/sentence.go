@@ -18,7 +18,7 @@ var (
 		"slated": true, "due": true, "set": true, "intends": true, "forthcoming": true, "awaited": true, "next": true, "agreed": true,
 		"poised": true, "likely": true, "preparing": true}
 	// words after a trip's noun that announce it: "a visit by Blinken to China is being planned"
-	plannedAfter = map[string]bool{"planned": true, "scheduled": true, "slated": true}
+	plannedAfter = map[string]bool{"planned": true, "scheduled": true, "slated": true, "likely": true}
 	cancelCues   = map[string]bool{"cancelled": true, "canceled": true, "postponed": true, "scrapped": true, "deferred": true,
 		"cancel": true, "postpone": true, "cancellation": true, "postponement": true, "called-off": true, "cancels": true,
 		"postpones": true, "scraps": true, "shelved": true, "shelves": true, "delayed": true, "delays": true, "axed": true}
@@ -242,8 +242,15 @@ func (d *docState) sentence(si int) {
 			continue
 		}
 		for _, m := range made {
-			if m == v || m.Kind == engagement.Visit || m.Status == engagement.Cancelled || m.dated && m.Date != v.Date {
+			if m == v || m.Kind == engagement.Visit || m.Status == engagement.Cancelled {
 				continue
+			}
+			if m.dated && m.Date != v.Date {
+				// "is heading to Moscow on Thursday for talks": the weekday the trip is to come
+				if m.Date.Precision() < 3 || v.Date.Precision() < 3 || v.Date.DayNumber()-m.Date.DayNumber() != 7 {
+					continue
+				}
+				m.Date = v.Date
 			}
 			for _, p := range m.Participants {
 				if p.Name == v.Participants[0].Name {
@@ -703,16 +710,17 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	var date, dateEnd engagement.Date
 	anchor := ""
 	if tr.noun && status == engagement.Occurred {
-		for k := t.j; k < len(toks) && k < t.j+12 && !clauseEnd[toks[k].Lower]; k++ {
-			if plannedAfter[toks[k].Lower] && toks[k-1].Lower != "had" && toks[k-1].Lower != "been" || toks[k].Lower == "being" && k+1 < len(toks) && plannedAfter[toks[k+1].Lower] {
+		for k := t.j; k < len(toks) && k < t.j+20 && !clauseEnd[toks[k].Lower]; k++ {
+			if plannedAfter[toks[k].Lower] && toks[k-1].Lower != "had" && toks[k-1].Lower != "been" || toks[k].Lower == "being" && k+1 < len(toks) && plannedAfter[toks[k+1].Lower] ||
+				toks[k].Lower == "expected" && (toks[k-1].Lower == "is" || toks[k-1].Lower == "are") && k+1 < len(toks) && toks[k+1].Lower != "to" { // "talks … are expected next week"
 				status = engagement.Planned
 				break
 			}
 		}
 	}
 	if e, ok := pickDate(toks, dates, t, trigs); ok {
-		if status == engagement.Occurred && timetable[toks[t.i].Lower] && (e.Rel == "weekday" || e.Rel == "tomorrow" || e.Rel == "today") {
-			status = engagement.Planned // "leaves on Saturday for Abu Dhabi"
+		if status == engagement.Occurred && (timetable[toks[t.i].Lower] || progressive(toks, t)) && (e.Rel == "weekday" || e.Rel == "tomorrow" || e.Rel == "today") {
+			status = engagement.Planned // "leaves on Saturday for Abu Dhabi", "is heading to Moscow on Thursday"
 		}
 		if status == engagement.Occurred && e.Tok0 < len(toks) && toks[e.Tok0].Lower == "later" && strings.HasPrefix(e.Rel, "this_") {
 			status = engagement.Planned // "later this month": still to come
@@ -971,6 +979,13 @@ func jointObjects(toks []nlp.Token, kind engagement.Kind, right []pref, out []*m
 }
 
 var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true}
+
+// progressive: "is heading to Moscow", "are travelling to Delhi": with a
+// day to come, an arrangement.
+func progressive(toks []nlp.Token, t atom) bool {
+	w := toks[t.i].Lower
+	return t.i > 0 && strings.HasSuffix(w, "ing") && (toks[t.i-1].Lower == "is" || toks[t.i-1].Lower == "are")
+}
 
 // sequel: "then" or "afterwards" just before the trigger ("the two then
 // held talks"): it follows what the text narrated last.

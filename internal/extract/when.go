@@ -111,6 +111,9 @@ func sinceBefore(toks []nlp.Token, e nlp.DateExpr) bool { return sinceAt(toks, e
 // sinceAt returns the index of the "since" that governs a date expression, or -1.
 func sinceAt(toks []nlp.Token, e nlp.DateExpr) int {
 	for k := e.Tok0 - 1; k >= 0 && k >= e.Tok0-8; k-- {
+		if k < e.Tok0-1 && isNumber(toks[k].Text) {
+			return -1 // "since 2023 next month": the since has its own date
+		}
 		switch toks[k].Lower {
 		case "since":
 			return k
@@ -267,4 +270,13 @@ func inParens(toks []nlp.Token, i int) bool {
 		}
 	}
 	return n > 0
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

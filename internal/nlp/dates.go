@@ -49,7 +49,7 @@ var weekdays = map[string]time.Weekday{
 }
 
 // words before a bare month name or year that make it a date ("in May", "since 2021")
-var datePreps = map[string]bool{"in": true, "since": true, "of": true, "during": true, "from": true, "until": true,
+var datePreps = map[string]bool{"in": true, "since": true, "of": true, "during": true, "from": true, "until": true, "for": true,
 	"by": true, "early": true, "late": true, "mid": true, "last": true, "this": true, "next": true, "till": true,
 	"before": true, "after": true, "through": true, "throughout": true, "between": true, "and": true, "or": true, "to": true,
 	"that": true}

@@ -45,6 +45,7 @@ func TestDates(t *testing.T) {
 		{text: "on Tuesday", future: true, want: "2024-09-17"},
 		{text: "the previous day", want: "2022-02-23"},
 		{text: "since the March meeting", want: "2024-03"},
+		{text: "was planned for June", want: "2024-06"},
 		{text: "the March on Washington", noneFound: true},
 		{text: "the Ganga Water Treaty of 1996", noneFound: true},
 		{text: "The US may impose tariffs", noneFound: true},
