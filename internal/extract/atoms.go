@@ -138,8 +138,8 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 			// "Deputy Prime Minister and Foreign Minister"
 			for a.j+1 < n && toks[a.j].Lower == "and" {
 				t2, l2 := x.titles.match(toks, a.j+1, lowerKey)
-				if l2 == 0 {
-					break
+				if l2 == 0 || ti.Rank == 1 && t2.Rank == 1 {
+					break // "the Prime Minister and President Macron": two people
 				}
 				a.titles = append(a.titles, t2)
 				a.j += 1 + l2

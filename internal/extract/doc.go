@@ -275,7 +275,7 @@ var furnitureHeads = map[string]bool{
 	"latest": true, "latest news": true, "recommended": true, "you may also like": true, "comments": true,
 	"leave a comment": true, "testimonials": true, "about the author": true, "share this": true, "follow us": true,
 	"tags": true, "editor's picks": true, "read next": true, "also read": true, "newsletter": true,
-	"more on this story": true, "further reading": true, "popular": true, "opinion": true, "editorial": true,
+	"more on this story": true, "related content": true, "related links": true, "further reading": true, "popular": true, "opinion": true, "editorial": true,
 	"read more": true, "see also": true, "in other news": true, "advertisement": true, "sponsored": true,
 	"more headlines": true, "other headlines": true, "what to read next": true, "latest stories": true,
 }
