@@ -30,6 +30,8 @@ var (
 		"intend": true, "going": true, "agreed": true, "decided": true, "hopes": true, "hoped": true, "wants": true, "slated": true,
 		"likely": true, "poised": true, "preparing": true, "prepares": true, "ready": true, "keen": true, "proposed": true}
 	// present-tense departures that announce a trip of the day: "leaves for", "heads to"
+	// "they have spoken by telephone regularly": contacts, none of them dated
+	habitual  = map[string]bool{"regularly": true, "frequently": true, "often": true, "routinely": true, "periodically": true, "usually": true}
 	timetable = map[string]bool{"leaves": true, "heads": true, "departs": true, "travels": true, "flies": true, "sets": true}
 	ordinals  = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 	clauseEnd = map[string]bool{",": true, ";": true, ":": true, "but": true, "while": true, "whereas": true, "although": true, "though": true, "—": true, "(": true, ")": true,
@@ -584,6 +586,11 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			}
 		}
 	}
+	for k := max(0, t.i-2); k < min(len(toks), t.j+4); k++ {
+		if habitual[toks[k].Lower] {
+			return nil, nil, "habitual (\"" + toks[k].Lower + "\"): no one contact"
+		}
+	}
 	if tr.kind == engagement.Meeting && welcomedOnArrival(toks, t) {
 		return nil, nil, "a welcome on arrival, not talks"
 	}
@@ -881,6 +888,14 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if countries(L, nil) >= 2 && countries(L, R) >= 3 && !anyPlural(left) && !sentenceHas(toks, "separately") {
 		return nil, L, "multilateral (three or more countries)"
 	}
+	// "travelled to Kyiv together with Nauseda for a meeting with Zelensky",
+	// "in a meeting also attended by the crown prince": a third country at the table
+	if third := companions(toks, refs, ents); countries(L, R) == 2 && countries(append(L, third...), R) >= 3 && !sentenceHas(toks, "separately") {
+		return nil, L, "multilateral (a third country joined)"
+	}
+	if tr.noun && t.i > 0 && toks[t.i-1].Lower == "joint" && countries(ents(refs), nil) >= 3 {
+		return nil, L, "multilateral (a joint meeting of three countries)"
+	}
 	// "The delegation met Zelensky and Putin in turn": met one by one, never together
 	if len(L) == 0 && len(R) >= 2 && (sentenceHas(toks, "turn") && sentenceHas(toks, "in") || sentenceHas(toks, "separately") || sentenceHas(toks, "respectively")) {
 		return nil, nil, "no named subject, and the objects were met one by one"
@@ -985,6 +1000,26 @@ var determiners = map[string]bool{"the": true, "his": true, "her": true, "their"
 func progressive(toks []nlp.Token, t atom) bool {
 	w := toks[t.i].Lower
 	return t.i > 0 && strings.HasSuffix(w, "ing") && (toks[t.i-1].Lower == "is" || toks[t.i-1].Lower == "are")
+}
+
+// companions: the people who joined a contact ("together with X", "along
+// with X", "attended by X", "joined by X").
+func companions(toks []nlp.Token, refs []pref, ents func([]pref) []*entity) []*entity {
+	var out []*entity
+	for _, r := range refs {
+		i := r.i
+		if i > 0 && determiners[toks[i-1].Lower] {
+			i-- // "attended by the crown prince"
+		}
+		if i < 2 {
+			continue
+		}
+		a, b := toks[i-2].Lower, toks[i-1].Lower
+		if b == "with" && (a == "together" || a == "along") || b == "by" && (a == "attended" || a == "joined") {
+			out = append(out, ents([]pref{r})...)
+		}
+	}
+	return out
 }
 
 // sequel: "then" or "afterwards" just before the trigger ("the two then
