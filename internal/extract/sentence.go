@@ -761,7 +761,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			date = d.pub.Truncate(2)
 			anchor = "publication month"
 		}
-		if earlier(toks, t, lo) && !date.IsZero() {
+		if earlier(toks, t, lo) && !date.IsZero() && !sequel(toks, t) {
 			date = date.Truncate(1)
 			anchor += ", earlier: year only"
 		}
@@ -1023,11 +1023,19 @@ func companions(toks []nlp.Token, refs []pref, ents func([]pref) []*entity) []*e
 }
 
 // sequel: "then" or "afterwards" just before the trigger ("the two then
-// held talks"): it follows what the text narrated last.
+// held talks"), or the day the text is at ("later that day", "within
+// hours", "the same day"): it follows what the text narrated last.
 func sequel(toks []nlp.Token, t atom) bool {
 	for k := max(0, t.i-4); k < t.i; k++ {
 		switch toks[k].Lower {
 		case "then", "afterwards", "subsequently", "thereafter":
+			return true
+		}
+	}
+	for k := 0; k+1 < len(toks) && k < t.i+8; k++ {
+		a, b := toks[k].Lower, toks[k+1].Lower
+		if (a == "that" || a == "same") && (b == "day" || b == "evening" || b == "afternoon" || b == "morning" || b == "night") ||
+			a == "within" && b == "hours" || a == "hours" && b == "later" {
 			return true
 		}
 	}
