@@ -16,6 +16,7 @@ type entity struct {
 	rank    int            // from the text's title (0 = unknown)
 	country string         // ISO3, "" when unknown
 	person  *actors.Person // the lexicon's record, when known
+	said    []string       // the title words the text named them with ("premier")
 }
 
 // docState is the working state of one extraction.

@@ -146,6 +146,14 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				if d.home != "" {
 					e = d.byTitle(a.title, d.home)
 				}
+				// "the Premier" after "Chinese Premier Li Qiang" in an Australian release:
+				// a wording other than the title's own name ("premier" for a prime
+				// minister) is the one the text called so, if the home holder was not
+				if w := titleWords(toks, a); e != nil && w != strings.ToLower(a.title.Name) && !slices.Contains(e.said, w) {
+					if o := d.bySaid(w); o != nil {
+						e = o
+					}
+				}
 				if e == nil {
 					e = d.byTitle(a.title, "")
 				}
@@ -239,7 +247,7 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				}
 			}
 			subj := nearest(out, toks, a.i) // the nearest person the sentence named before the pronoun
-			if (a.text == "he" || a.text == "she") && len(out) > 0 && len(out[0].ents) == 1 && !out[0].plural && out[0].office == nil && !inRelative(toks, out[0].i, a.i) {
+			if (a.text == "he" || a.text == "she") && len(out) > 0 && len(out[0].ents) == 1 && !out[0].plural && out[0].office == nil && !inRelative(toks, out[0].i, a.i) && !ofTrip(toks, out, a) {
 				subj = out[0].ents[0] // "X was met by Y, with whom he held talks": the subject
 			}
 			if subj == nil {
@@ -367,6 +375,17 @@ var fronting = map[string]bool{"during": true, "on": true, "in": true, "after": 
 
 // inRelative: token i lies in a relative clause (", who … ,") that closes
 // before token end: "Lee, who was a critic of Yoon's policy, began his trip".
+// ofTrip: "Sharif's trip to China in June, during which he met Xi": the
+// pronoun of a relative clause on a person's noun is that person.
+func ofTrip(toks []nlp.Token, out []pref, a atom) bool {
+	r := out[len(out)-1]
+	if !r.poss || a.i < 2 || a.i-r.j > 10 {
+		return false
+	}
+	w := toks[a.i-1].Lower
+	return w == "where" || w == "which" && (toks[a.i-2].Lower == "during" || toks[a.i-2].Lower == "in" || toks[a.i-2].Lower == "on")
+}
+
 func inRelative(toks []nlp.Token, i, end int) bool {
 	for k := i - 1; k > 0; k-- {
 		if toks[k].Text == "," {
@@ -595,6 +614,11 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 	if e.country == "" && country != "" {
 		e.country = country
 	}
+	if t.kind == aTitle {
+		if w := titleWords(toks, t); !slices.Contains(e.said, w) {
+			e.said = append(e.said, w)
+		}
+	}
 	if e.title == "" && r.title != "" {
 		e.title, e.rank = r.title, r.rank
 	}
@@ -757,6 +781,25 @@ func (d *docState) byTitle(t actors.Title, country string) *entity {
 		}
 	}
 	return nil
+}
+
+// bySaid finds the latest person the text named with these title words.
+func (d *docState) bySaid(w string) *entity {
+	for k := len(d.entities) - 1; k >= 0; k-- {
+		if slices.Contains(d.entities[k].said, w) {
+			return d.entities[k]
+		}
+	}
+	return nil
+}
+
+// titleWords is a title atom's wording, lower case, without its qualifier.
+func titleWords(toks []nlp.Token, a atom) string {
+	var ws []string
+	for _, t := range toks[a.i:a.j] {
+		ws = append(ws, t.Lower)
+	}
+	return strings.Join(ws, " ")
 }
 
 // touch moves an entity to the end of the list: the most recently named.
