@@ -248,7 +248,17 @@ func (d *docState) country(toks []nlp.Token, i int) (string, int) {
 	if !toks[i].IsCap() {
 		return "", 0
 	}
-	return d.x.countries.match(toks, i, lowerKey)
+	if c, l := d.x.countries.match(toks, i, lowerKey); l > 0 {
+		return c, l
+	}
+	// "arrived in the Kingdom": a state named by its form, in a report filed there
+	if d.dateline.country != "" && i > 0 && toks[i-1].Lower == "the" && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
+		switch toks[i].Text {
+		case "Kingdom", "Sultanate", "Emirate", "Republic", "Principality":
+			return d.dateline.country, 1
+		}
+	}
+	return "", 0
 }
 
 // pluralAt recognises references to both sides: "both sides", "the two

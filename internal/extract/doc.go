@@ -237,9 +237,9 @@ func (d *docState) findDateline() {
 	}
 }
 
-// datedPlaceLine reads a release's line of place and date, "New Delhi, 22
-// June 2024", alone on its line: the dateline, and the report's date when
-// it has no other.
+// datedPlaceLine reads a release's place and date, "New Delhi, 22 June
+// 2024" alone on its line or "Riyadh, August 18, 2023 — " before the text:
+// the dateline, and the report's date when it has no other.
 func (d *docState) datedPlaceLine(i int, toks []nlp.Token) bool {
 	for j := 1; j <= 3 && j+1 < len(toks); j++ {
 		if !toks[j-1].IsCap() {
@@ -253,11 +253,19 @@ func (d *docState) datedPlaceLine(i int, toks []nlp.Token) bool {
 			return false
 		}
 		es := nlp.FindDates(toks[j+1:])
-		if len(es) != 1 || es[0].Tok0 != 0 || es[0].Tok1 != len(toks)-j-1 || !es[0].Absolute() || es[0].Day == 0 {
+		if len(es) == 0 || es[0].Tok0 != 0 || !es[0].Absolute() || es[0].Day == 0 {
+			return false
+		}
+		end := j + 1 + es[0].Tok1
+		switch {
+		case end == len(toks): // the line alone
+		case toks[end].Text == "—" || toks[end].Text == "–" || toks[end].Text == "-" || toks[end].Text == ":":
+			end++ // "Riyadh, August 18, 2023 — His Royal Highness …"
+		default:
 			return false
 		}
 		d.dateline.city, d.dateline.country = city, country
-		d.dateline.sent, d.dateline.end = i, len(toks)
+		d.dateline.sent, d.dateline.end = i, end
 		d.tracef("dateline %q: %s, %s", d.doc.Text[toks[0].Start:toks[j-1].End], city, country)
 		if d.pub.IsZero() {
 			d.pub, _ = es[0].Resolve(nlp.Ref{}, false)

@@ -413,6 +413,10 @@ func (d *docState) cityIn(toks []nlp.Token, atoms []atom, country string) string
 
 // location places a meeting: a city or venue in the sentence, the city of a
 // visit the sentence or the paragraph speaks of, or the dateline for the day's news.
+// otherActIn: participles whose place ("signed in Beijing") is not the meeting's.
+var otherActIn = map[string]bool{"signed": true, "brokered": true, "reached": true, "agreed": true, "concluded": true,
+	"adopted": true, "born": true, "based": true, "headquartered": true, "negotiated": true, "struck": true}
+
 func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagement.Date, status engagement.Status, kind engagement.Kind, who *entity) string {
 	if who == nil {
 		who = d.subject
@@ -450,6 +454,9 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 		p := toks[a.i-1].Lower
 		if p != "in" && p != "at" && p != "to" {
 			continue
+		}
+		if a.i >= 2 && otherActIn[toks[a.i-2].Lower] {
+			continue // "the agreement signed in Beijing": another act's place
 		}
 		dd := a.i - t.j
 		if dd < 0 {

@@ -171,7 +171,8 @@ func (d *docState) sentence(si int) {
 			made = append(made, m)
 			d.mentions = append(d.mentions, m)
 		}
-		if len(ms) > 0 && !aside(toks, t, lo) && ms[0].Status != engagement.Planned {
+		if rel, _ := relativeClause(toks, t.i); len(ms) > 0 && !aside(toks, t, lo) && ms[0].Status != engagement.Planned && rel < 0 {
+			// (not a relative clause's: "X, who visited Beijing in 2019, met Y")
 			// a trigger sentence's date becomes the context of the next ones (not a contact in passing, nor one to come)
 			if e, ok := pickDate(toks, dates, t, trigs); ok {
 				dt, end := e.Resolve(d.refFor(year), false)

@@ -61,6 +61,11 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if e.Rel == "recent" && e.Tok0 > 0 && t.i > e.Tok0 && t.i-e.Tok0 > 3 {
 			continue
 		}
+		// "X, who arrived in the Kingdom on Thursday, held talks with Y": the
+		// relative clause's date is its own
+		if lo, hi := relativeClause(toks, e.Tok0); lo >= 0 && (t.i < lo || t.i >= hi) && !(t.trig.noun && t.j <= lo && lo-t.j <= 3) {
+			continue // (but "his state visit to France, which was to begin on Sunday": the noun's own)
+		}
 		dist := 0
 		if e.Tok0 >= t.j {
 			dist = e.Tok0 - t.j
@@ -279,4 +284,28 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// relativeClause gives the span of ", who … ," (or which, whom) around token
+// i, closed by a comma; -1 when i is in none.
+func relativeClause(toks []nlp.Token, i int) (int, int) {
+	lo := -1
+	for k := i - 1; k > 0; k-- {
+		if toks[k].Text == "," || toks[k].Text == ";" {
+			switch toks[k+1].Lower {
+			case "who", "whom", "which":
+				lo = k
+			}
+			break
+		}
+	}
+	if lo < 0 {
+		return -1, -1
+	}
+	for k := i + 1; k < len(toks); k++ {
+		if toks[k].Text == "," {
+			return lo, k + 1
+		}
+	}
+	return -1, -1 // a clause that runs to the end may be the main news
 }
