@@ -30,6 +30,9 @@ var (
 		"intend": true, "going": true, "agreed": true, "decided": true, "hopes": true, "hoped": true, "wants": true, "slated": true,
 		"likely": true, "poised": true, "preparing": true, "prepares": true, "ready": true, "keen": true, "proposed": true}
 	// present-tense departures that announce a trip of the day: "leaves for", "heads to"
+	// "hoped to meet her counterpart soon": a wish, not an arrangement
+	wishes = map[string]bool{"hoped": true, "hopes": true, "hoping": true, "wants": true, "wanted": true, "wishes": true,
+		"wished": true, "keen": true, "like": true, "love": true, "eager": true}
 	// "they have spoken by telephone regularly": contacts, none of them dated
 	habitual  = map[string]bool{"regularly": true, "frequently": true, "often": true, "routinely": true, "periodically": true, "usually": true}
 	timetable = map[string]bool{"leaves": true, "heads": true, "departs": true, "travels": true, "flies": true, "sets": true}
@@ -380,6 +383,35 @@ var jointVerbs = map[string]bool{"inaugurate": true, "opened": true, "open": tru
 	"announced": true, "unveiled": true, "issued": true, "adopted": true, "agreed": true, "signed": true, "discussed": true, "reviewed": true, "pledged": true,
 	"vowed": true, "exchanged": true, "sealed": true, "committed": true, "reaffirmed": true, "inaugurated": true, "launched": true}
 
+// dateInPhrase: a date follows the noun within its phrase ("his telephone
+// conversation with President Putin on 15 November").
+func dateInPhrase(toks []nlp.Token, dates []nlp.DateExpr, t atom) bool {
+	for _, e := range dates {
+		if e.Tok0 < t.j {
+			continue
+		}
+		for k := t.j; k < e.Tok0; k++ {
+			if clauseEnd[toks[k].Lower] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// written: the joint verb's object is a text sent, not a talk ("exchanged
+// congratulatory messages", "exchanged letters").
+func written(toks []nlp.Token, i int) bool {
+	for k := i; k < len(toks) && k < i+3; k++ {
+		switch toks[k].Lower {
+		case "messages", "message", "letters", "letter", "greetings", "congratulations", "telegrams", "cables", "notes", "condolences":
+			return true
+		}
+	}
+	return false
+}
+
 // jointSubject finds "A and B <joint verb>" with A and B named people: a
 // meeting between them (a call when the sentence says so is found by its own trigger).
 // jointSpoke: verbs that, after a joint subject, report a conversation.
@@ -395,7 +427,7 @@ func jointSubject(toks []nlp.Token, refs []pref) []atom {
 			continue
 		}
 		for j := r.j; j < len(toks) && j < r.j+12; j++ {
-			if jointVerbs[toks[j].Lower] {
+			if jointVerbs[toks[j].Lower] && !written(toks, j+1) {
 				return []atom{{kind: aTrigger, i: j, j: j + 1, trig: trigger{kind: engagement.Meeting, mode: engagement.InPerson}}}
 			}
 			if toks[j].Text == "," || toks[j].Text == ";" {
@@ -415,7 +447,7 @@ func jointSubject(toks []nlp.Token, refs []pref) []atom {
 		for j < len(toks) && j < b.j+3 && (toks[j].Lower == "have" || toks[j].Lower == "had" || toks[j].Lower == "on" || toks[j].Lower == "also") {
 			j++
 		}
-		if j < len(toks) && jointVerbs[toks[j].Lower] {
+		if j < len(toks) && jointVerbs[toks[j].Lower] && !written(toks, j+1) {
 			return []atom{{kind: aTrigger, i: j, j: j + 1, trig: trigger{kind: engagement.Meeting, mode: engagement.InPerson}}}
 		}
 		// "Macron and Putin spoke on Sunday, the Elysee said": a call, unless the sentence puts them in one room
@@ -604,6 +636,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			return nil, nil, "hypothetical (\"" + toks[k].Lower + "\")"
 		}
 	}
+	if t.i > 0 && (toks[t.i-1].Lower == "trilateral" || toks[t.i-1].Lower == "quadrilateral" || toks[t.i-1].Lower == "multilateral") {
+		return nil, nil, "multilateral (\"" + toks[t.i-1].Lower + "\")" // "a trilateral summit with Biden"
+	}
 	for k := max(0, t.i-3); k < min(len(toks), t.j+3); k++ {
 		if multiCues[toks[k].Lower] && (k < t.i || k >= t.j) && tr.kind == engagement.Meeting && !sentenceHas(toks, "sidelines") && !sentenceHas(toks, "bilateral") &&
 			!(t.j < len(toks) && toks[t.j].Lower == "with") { // a summit "with" someone is bilateral
@@ -779,6 +814,13 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if date.IsZero() && status == engagement.Occurred && anchor != "text" {
 		// "met on Monday" in an undated page keeps its anchor, with the date unknown
 		return nil, nil, "no time anchor"
+	}
+	if date.IsZero() && status == engagement.Planned && t.i > 1 && toks[t.i-1].Lower == "to" && wishes[toks[t.i-2].Lower] {
+		return nil, nil, "a wish with no date (\"" + toks[t.i-2].Lower + " to\")"
+	}
+	if tr.noun && !dateInPhrase(toks, dates, t) && t.i > 0 && (toks[t.i-1].Lower == "about" || t.i > 1 && toks[t.i-2].Lower == "about") {
+		// "testified on Wednesday about his talks with Wang Yi": talks the sentence does not date
+		return nil, nil, "talks spoken about, with no date of their own"
 	}
 
 	kind, mode := tr.kind, tr.mode
