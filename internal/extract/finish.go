@@ -27,6 +27,9 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		visitor = L[0]
 	case t.trig.noun && t.j < len(toks) && toks[t.j].Lower == "by" && !(len(right) > 0 && byOf(right[0])):
 		// "the first visit by a US secretary of state": someone unnamed
+	case t.trig.noun && len(right) > 0 && right[0].i <= t.j+2 && byOf(right[0]) && !right[0].plural && len(right[0].ents) == 1:
+		// "his appreciation … that the visit by President Marcos to Japan": the one after "by"
+		visitor = right[0].ents[0]
 	case t.trig.noun && len(left) > 0 && whoBefore(toks, t, left[len(left)-1]):
 		// "…, who is paying a state visit to China"
 		visitor = left[len(left)-1].ents[0]

@@ -166,8 +166,12 @@ func (d *docState) sentence(si int) {
 			d.tracef("    trigger %q (%s): %s", d.doc.Text[toks[t.i].Start:toks[t.j-1].End], t.trig.kind, why)
 		}
 		_, ownDate := pickDate(toks, dates, t, trigs)
+		// "… stated that the visit by President Marcos to Japan in February had
+		// given momentum": a trip named in passing, well before the story's day
+		back := len(ms) > 0 && t.trig.noun && reported(toks, t.i) && d.ctxDate.Precision() == 3 && !ms[0].Date.IsZero() &&
+			ms[0].Date.DayNumber() < d.ctxDate.DayNumber()-7 && !ms[0].Date.Compatible(d.ctxDate)
 		for _, m := range ms {
-			m.aside = aside(toks, t, lo)
+			m.aside = aside(toks, t, lo) || back
 			m.dated = ownDate
 			d.tracef("    → %s %s %s %s%s", m.Kind, m.Status, m.Date, participantsText(m.Participants), hostText(m))
 			m.fresh = !d.duplicate(m)
@@ -179,7 +183,7 @@ func (d *docState) sentence(si int) {
 			// a trigger sentence's date becomes the context of the next ones (not a contact in passing, nor one to come)
 			if e, ok := pickDate(toks, dates, t, trigs); ok {
 				dt, end := e.Resolve(d.refFor(year), false)
-				if !dt.IsZero() && !dated {
+				if !dt.IsZero() && !dated && !back {
 					d.ctxDate, d.ctxEnd, d.ctxSent = dt, end, si
 					d.ctxStated = e.Absolute() || e.Rel == "later" && d.ctxStated || e.Rel == "" && e.Year == 0 && year != 0 && d.ctxStated
 					dated = true
@@ -396,6 +400,21 @@ func dateInPhrase(toks []nlp.Token, dates []nlp.DateExpr, t atom) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// reported: token i is in a that-clause of speech ("stated that the visit
+// by …").
+func reported(toks []nlp.Token, i int) bool {
+	for k := 1; k < i; k++ {
+		if toks[k].Lower != "that" {
+			continue
+		}
+		switch toks[k-1].Lower {
+		case "said", "stated", "noted", "added", "recalled", "stressed", "told", "emphasised", "emphasized", "remarked", "observed":
+			return true
+		}
 	}
 	return false
 }
