@@ -252,8 +252,8 @@ func (d *docState) sentence(si int) {
 			continue
 		}
 		for _, m := range made {
-			if m == v || m.Kind == engagement.Visit || m.Status == engagement.Cancelled {
-				continue
+			if m == v || m.Kind != engagement.Meeting || m.Status == engagement.Cancelled {
+				continue // (a call is no part of a trip: "spoke on January 9 … and invited Lula to visit")
 			}
 			if m.dated && m.Date != v.Date {
 				// "is heading to Moscow on Thursday for talks": the weekday the trip is to come
@@ -803,6 +803,10 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		// "Modi leaves for Croatia on Wednesday", written that Wednesday: the present of a timetable
 		if !d.ref.Pub.IsZero() && status == engagement.Occurred && !d.ref.Approx && date == d.ref.Pub && timetable[toks[t.i].Lower] {
 			status = engagement.Planned
+		}
+		// "spoke on January 9 and invited him to visit": the day of the invitation, not of the visit
+		if k := invitationAt(toks, t.i); k >= 0 && status == engagement.Planned && e.Tok1 <= k {
+			date, dateEnd = engagement.Date{}, engagement.Date{}
 		}
 	}
 	if date.IsZero() && anchor == "" && status == engagement.Occurred {
