@@ -37,6 +37,10 @@ type atom struct {
 	trig   trigger
 }
 
+// nounBefore: words after which "call" is a noun.
+var nounBefore = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "first": true,
+	"second": true, "third": true, "another": true, "last": true, "latest": true, "brief": true, "phone": true, "telephone": true}
+
 var pronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true, "who": true, "whom": true}
 
 // words that start with a capital but do not begin a person's name
@@ -179,6 +183,12 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 			continue
 		}
 		if v, l := x.triggers.match(toks, i, lowerKey); l > 0 {
+			if l == 2 && toks[i+1].Lower == "on" && (t.Lower == "call" || t.Lower == "calls") && i > 0 && nounBefore[toks[i-1].Lower] {
+				// "a second call on March 6": the noun, not "call on X"
+				if v1, l1 := x.triggers.match(toks[:i+1], i, lowerKey); l1 > 0 {
+					v, l = v1, l1
+				}
+			}
 			out = append(out, atom{kind: aTrigger, i: i, j: i + l, trig: v})
 			for k := i; k < i+l; k++ {
 				used[k] = true
