@@ -643,8 +643,12 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			return nil, nil, "habitual (\"" + toks[k].Lower + "\"): no one contact"
 		}
 	}
-	if tr.kind == engagement.Meeting && welcomedOnArrival(toks, t) {
-		return nil, nil, "a welcome on arrival, not talks"
+	welcome, airport := false, false
+	if tr.kind == engagement.Meeting {
+		welcome, airport = welcomedOnArrival(toks, t)
+	}
+	if airport {
+		return nil, nil, "a welcome at the airport, not talks"
 	}
 	if tr.kind == engagement.Meeting && gathering(toks) {
 		return nil, nil, "multilateral (a gathering attended)"
@@ -993,6 +997,14 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if len(out) == 0 {
 		return nil, L, "both sides from one country"
 	}
+	if welcome {
+		// "arrived and was received by the Minister of State": protocol at the door,
+		// unless the host is of the guest's rank ("was received by UAE President …")
+		out = slices.DeleteFunc(out, func(m *mention) bool { return m.Participants[1].Rank > m.Participants[0].Rank })
+		if len(out) == 0 {
+			return nil, L, "a welcome on arrival by a lower rank, not talks"
+		}
+	}
 	if joint := jointObjects(toks, kind, right, out); joint != nil {
 		return []*mention{joint}, L, ""
 	}
@@ -1010,20 +1022,22 @@ func sentenceHas(toks []nlp.Token, w string) bool {
 
 // welcomedOnArrival: "arrived in New Delhi and was received by the minister
 // of state", "was met at the airport by": protocol at the door, not talks.
-func welcomedOnArrival(toks []nlp.Token, t atom) bool {
+func welcomedOnArrival(toks []nlp.Token, t atom) (welcome, airport bool) {
 	if t.i == 0 || t.j >= len(toks) || toks[t.j].Lower != "by" && toks[t.j].Lower != "at" {
-		return false
+		return false, false
 	}
 	if w := toks[t.i-1].Lower; w != "was" && w != "were" {
-		return false
+		return false, false
 	}
 	for _, tk := range toks {
 		switch tk.Lower {
-		case "arrived", "arrival", "landed", "airport", "airbase", "tarmac":
-			return true
+		case "airport", "airbase", "tarmac":
+			return true, true
+		case "arrived", "arrival", "landed":
+			welcome = true
 		}
 	}
-	return false
+	return welcome, false
 }
 
 // jointObjects: "met him and the king at Al-Salam Palace": one meeting
