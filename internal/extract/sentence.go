@@ -419,6 +419,21 @@ func reported(toks []nlp.Token, i int) bool {
 	return false
 }
 
+// process: "resuming talks on trade", "the resumption of talks":
+// negotiations over time, not one meeting.
+func process(toks []nlp.Token, i int) bool {
+	w := toks[i-1].Lower
+	if w == "of" && i > 1 {
+		w = toks[i-2].Lower
+	}
+	switch w {
+	case "resume", "resumes", "resuming", "resumed", "resumption", "restart", "restarting", "freeze", "froze", "frozen",
+		"suspend", "suspended", "suspending", "suspension", "stalled":
+		return true
+	}
+	return false
+}
+
 // written: the joint verb's object is a text sent, not a talk ("exchanged
 // congratulatory messages", "exchanged letters").
 func written(toks []nlp.Token, i int) bool {
@@ -681,6 +696,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		case r.i < t.i && r.j > t.i: // the hyphenated pair overlapping a noun
 			left = append(left, r)
 		}
+	}
+	if tr.noun && t.i > 0 && process(toks, t.i) {
+		return nil, nil, "talks as a process (\"" + toks[t.i-1].Lower + " talks\"), not a meeting"
 	}
 	if tr.noun && laterNoun(toks, t.i) {
 		return nil, nil, "a later engagement (\"before …\") with no date of its own"
