@@ -379,7 +379,31 @@ func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
 	if k == j {
 		return 0
 	}
+	if j-k >= 2 && allUpper(toks[k:j]) {
+		// a headline in capitals, "BUHARI DEPARTS ABUJA WEDNESDAY": the
+		// name is what the lexicon knows, else its first word
+		for e := j; e > k; e-- {
+			var parts []string
+			for _, t := range toks[k:e] {
+				parts = append(parts, t.Text)
+			}
+			name := strings.Join(parts, " ")
+			if _, ok := d.x.lex.Person(name); ok || e-k == 1 && len(d.x.lex.PeopleBySurname(strings.ToLower(name))) > 0 {
+				return e - i
+			}
+		}
+		return k + 1 - i
+	}
 	return j - i
+}
+
+func allUpper(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if !t.IsUpper() {
+			return false
+		}
+	}
+	return true
 }
 
 // multiHonorific returns the length of a honorific of two or three words at i.

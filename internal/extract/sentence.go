@@ -537,7 +537,7 @@ func departures(toks []nlp.Token, atoms []atom, trigs []atom) []atom {
 	var out []atom
 	for i, t := range toks {
 		switch t.Lower {
-		case "leaves", "left", "leaving", "leave", "departs", "departed", "departing":
+		case "leaves", "left", "leaving", "leave", "depart", "departs", "departed", "departing":
 		default:
 			continue
 		}
@@ -803,7 +803,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 	if e, ok := pickDate(toks, dates, t, trigs); ok {
-		if status == engagement.Occurred && (timetable[toks[t.i].Lower] || progressive(toks, t)) && (e.Rel == "weekday" || e.Rel == "tomorrow" || e.Rel == "today") {
+		if status == engagement.Occurred && (timetable[toks[t.i].Lower] || progressive(toks, t) || timetableBefore(toks, t)) && (e.Rel == "weekday" || e.Rel == "tomorrow" || e.Rel == "today") {
 			status = engagement.Planned // "leaves on Saturday for Abu Dhabi", "is heading to Moscow on Thursday"
 		}
 		if status == engagement.Occurred && e.Tok0 < len(toks) && toks[e.Tok0].Lower == "later" && strings.HasPrefix(e.Rel, "this_") {
@@ -1118,6 +1118,23 @@ func companions(toks []nlp.Token, refs []pref, ents func([]pref) []*entity) []*e
 		}
 	}
 	return out
+}
+
+// timetableBefore: a present-tense departure governs a trip noun ("BUHARI
+// DEPARTS ABUJA WEDNESDAY FOR STATE VISIT").
+func timetableBefore(toks []nlp.Token, t atom) bool {
+	if !t.trig.noun {
+		return false
+	}
+	for k := t.i - 1; k >= 0 && k >= t.i-8; k-- {
+		if clauseEnd[toks[k].Lower] {
+			return false
+		}
+		if timetable[toks[k].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // sequel: "then" or "afterwards" just before the trigger ("the two then
