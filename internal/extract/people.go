@@ -264,6 +264,13 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 					named = append(named, r.ents[0])
 				}
 			}
+			seen := map[string]bool{}
+			for _, e := range named {
+				seen[e.country] = true
+			}
+			if len(seen) >= 3 {
+				continue // "Moon and Abe joined Li Keqiang for their annual three-way summit": all three
+			}
 			if len(named) >= 2 {
 				pair := named[len(named)-2:]
 				out = append(out, pref{i: a.i, j: a.j, ents: pair, plural: true, how: "both = " + pair[0].name + ", " + pair[1].name})

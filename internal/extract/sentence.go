@@ -23,13 +23,15 @@ var (
 		"cancel": true, "postpone": true, "cancellation": true, "postponement": true, "called-off": true, "cancels": true,
 		"postpones": true, "scraps": true, "shelved": true, "shelves": true, "delayed": true, "delays": true, "axed": true}
 	modalCues = map[string]bool{"should": true, "could": true, "might": true, "may": true, "must": true, "ought": true, "if": true, "can": true, "whether": true}
-	multiCues = map[string]bool{"trilateral": true, "multilateral": true, "quadrilateral": true, "plenary": true, "summit": true, "conference": true, "forum": true, "ministerial": true}
+	multiCues = map[string]bool{"trilateral": true, "multilateral": true, "quadrilateral": true, "three-way": true, "four-way": true, "tripartite": true, "plenary": true, "summit": true, "conference": true, "forum": true, "ministerial": true}
 	// words of intent before "to meet", "to visit": "is to meet", "expected to visit"
 	intent = map[string]bool{"is": true, "are": true, "was": true, "were": true, "expected": true, "plans": true, "plan": true,
 		"planning": true, "planned": true, "set": true, "due": true, "scheduled": true, "invited": true, "intends": true,
 		"intend": true, "going": true, "agreed": true, "decided": true, "hopes": true, "hoped": true, "wants": true, "slated": true,
 		"likely": true, "poised": true, "preparing": true, "prepares": true, "ready": true, "keen": true, "proposed": true}
 	// present-tense departures that announce a trip of the day: "leaves for", "heads to"
+	// verbs after "will" or "would" that say a trip or talks are to happen
+	goAhead = map[string]bool{"go": true, "take": true, "proceed": true, "begin": true, "start": true, "happen": true, "be": true, "continue": true}
 	// "hoped to meet her counterpart soon": a wish, not an arrangement
 	wishes = map[string]bool{"hoped": true, "hopes": true, "hoping": true, "wants": true, "wanted": true, "wishes": true,
 		"wished": true, "keen": true, "like": true, "love": true, "eager": true}
@@ -697,6 +699,11 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			left = append(left, r)
 		}
 	}
+	for k := max(0, t.i-6); k+2 < t.i; k++ {
+		if toks[k].Lower == "to" && toks[k+1].Lower == "have" && (toks[k+2].Lower == "been" || pastParts[toks[k+2].Lower]) {
+			return nil, nil, "a plan that did not happen (\"to have …\")" // "The trip was to have been his first state visit"
+		}
+	}
 	if tr.noun && t.i > 0 && process(toks, t.i) {
 		return nil, nil, "talks as a process (\"" + toks[t.i-1].Lower + " talks\"), not a meeting"
 	}
@@ -796,6 +803,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if tr.noun && status == engagement.Occurred {
 		for k := t.j; k < len(toks) && k < t.j+20 && !clauseEnd[toks[k].Lower]; k++ {
 			if plannedAfter[toks[k].Lower] && toks[k-1].Lower != "had" && toks[k-1].Lower != "been" || toks[k].Lower == "being" && k+1 < len(toks) && plannedAfter[toks[k+1].Lower] ||
+				(toks[k].Lower == "will" || toks[k].Lower == "would") && k+1 < len(toks) && goAhead[toks[k+1].Lower] || // "the visit to Germany would go ahead"
 				toks[k].Lower == "expected" && (toks[k-1].Lower == "is" || toks[k-1].Lower == "are") && k+1 < len(toks) && toks[k+1].Lower != "to" { // "talks … are expected next week"
 				status = engagement.Planned
 				break
@@ -809,7 +817,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		if status == engagement.Occurred && e.Tok0 < len(toks) && toks[e.Tok0].Lower == "later" && strings.HasPrefix(e.Rel, "this_") {
 			status = engagement.Planned // "later this month": still to come
 		}
-		date, dateEnd = e.Resolve(ref, status == engagement.Planned)
+		// "the state visit, which was due to begin on Sunday, has been postponed": a day that was to come
+		ahead := status == engagement.Planned || status == engagement.Cancelled && wasToCome(toks, e.Tok0)
+		date, dateEnd = e.Resolve(ref, ahead)
 		// "A month later X flew to Nairobi and met Y": one expression, one date for both
 		key := dateKey{e.Tok0, status}
 		if r, ok := d.resolved[key]; ok && e.Rel != "" {
@@ -927,8 +937,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			}
 		}
 	}
-	if coord && len(subj) > 0 && !possessed {
-		L = subj
+	if coord && len(subj) > 0 && !possessed && !(len(L) >= 2 && jointLeft(toks, left)) {
+		L = subj // (but "…, where he and Macron held the summit": a subject of its own)
 	}
 	if len(L) == 0 && len(subj) > 0 && t.i > lo && lo > 0 {
 		L = subj
@@ -1118,6 +1128,30 @@ func companions(toks []nlp.Token, refs []pref, ents func([]pref) []*entity) []*e
 		}
 	}
 	return out
+}
+
+// jointLeft: the last two people before a trigger are joined by "and"
+// ("he and Macron held").
+func jointLeft(toks []nlp.Token, left []pref) bool {
+	if len(left) < 2 {
+		return false
+	}
+	a, b := left[len(left)-2], left[len(left)-1]
+	return a.j+1 == b.i && toks[a.j].Lower == "and"
+}
+
+// wasToCome: the words before a date say it was still to come ("was due
+// to begin on Sunday", "had been scheduled for Friday").
+func wasToCome(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		switch toks[k].Lower {
+		case "due", "scheduled", "planned", "expected", "set", "slated":
+			return true
+		case ",", ";":
+			return false
+		}
+	}
+	return false
 }
 
 // timetableBefore: a present-tense departure governs a trip noun ("BUHARI
@@ -1368,7 +1402,8 @@ func attached(toks []nlp.Token, t atom, left, right []pref) bool {
 		for k := r.j; k < t.i; k++ {
 			switch toks[k].Lower {
 			case "held", "had", "hold", "holds", "has", "have", "made", "paid", "pays", "attended", "received":
-				return len(right) > 0 || t.trig.kind == engagement.Visit
+				// "The two Prime Ministers held the 15th India-Japan Annual Summit": the pair's own
+				return len(right) > 0 || t.trig.kind == engagement.Visit || r.plural && len(r.ents) == 2 && t.i-r.j <= 10 && toks[k].Lower != "attended"
 			}
 		}
 	}
