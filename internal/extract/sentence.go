@@ -923,6 +923,10 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 	}
 	L, R := ents(left), ents(right)
+	if tr.noun && len(right) >= 2 && right[0].i >= 1 && toks[right[0].i-1].Lower == "between" && right[0].i-t.j <= 2 {
+		// "He credited the meeting between Modi and Xi": the two after "between", not the subject
+		L, R = nil, ents(right[:2])
+	}
 	// "Vietnam played host to Biden", "Kenya welcomed the Chinese premier": a country hosting is the guest's visit
 	if tr.obj && len(L) == 0 && len(R) > 0 {
 		for _, a := range atoms {

@@ -61,6 +61,9 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if e.Rel == "recent" && e.Tok0 > 0 && t.i > e.Tok0 && t.i-e.Tok0 > 3 {
 			continue
 		}
+		if e.Tok0 > t.j && participleBetween(toks, t.j, e.Tok0) && dates[0].Tok1 <= t.i {
+			continue // "… on Monday, and held talks with Zelensky, pledging aid to be delivered in December"
+		}
 		// "X, who arrived in the Kingdom on Thursday, held talks with Y": the
 		// relative clause's date is its own
 		if lo, hi := relativeClause(toks, e.Tok0); lo >= 0 && (t.i < lo || t.i >= hi) && !(t.trig.noun && t.j <= lo && lo-t.j <= 3) {
@@ -308,4 +311,15 @@ func relativeClause(toks []nlp.Token, i int) (int, int) {
 		}
 	}
 	return -1, -1 // a clause that runs to the end may be the main news
+}
+
+// participleBetween: a participle clause opens between tokens i and j (",
+// pledging …", ", saying …"): what follows is its own.
+func participleBetween(toks []nlp.Token, i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		if toks[k].Text == "," && strings.HasSuffix(toks[k+1].Lower, "ing") && len(toks[k+1].Lower) > 5 && toks[k+1].Text == toks[k+1].Lower {
+			return true
+		}
+	}
+	return false
 }
