@@ -882,6 +882,10 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if tr.spoke && inPerson(toks) {
 		kind, mode = engagement.Meeting, engagement.InPerson
 	}
+	if tr.noun && kind == engagement.Call && bareConversation(toks, t) && (sentenceHas(toks, "sidelines") || sentenceHas(toks, "margins") || placedAt(toks, t)) {
+		// "had an 11-minute conversation on the sidelines of a summit in Thailand": face to face
+		kind, mode = engagement.Meeting, engagement.InPerson
+	}
 	if kind == engagement.Meeting && !tr.noun {
 		// "conferred with the emir by phone", "discussed the crisis over the phone": a call
 		if m, ok := remoteMeans(toks, t); ok {
@@ -1132,6 +1136,25 @@ func companions(toks []nlp.Token, refs []pref, ents func([]pref) []*entity) []*e
 		}
 	}
 	return out
+}
+
+// bareConversation: "conversation" with no telephone word before it.
+func bareConversation(toks []nlp.Token, t atom) bool {
+	if w := toks[t.j-1].Lower; w != "conversation" && w != "conversations" {
+		return false
+	}
+	for k := max(0, t.i-3); k < t.i; k++ {
+		switch toks[k].Lower {
+		case "phone", "telephone", "telephonic", "video", "virtual", "online":
+			return false
+		}
+	}
+	return true
+}
+
+// placedAt: the noun is placed "at the G20", "in New Delhi" right after it.
+func placedAt(toks []nlp.Token, t atom) bool {
+	return t.j+1 < len(toks) && (toks[t.j].Lower == "at" || toks[t.j].Lower == "in") && toks[t.j+1].Lower == "the" && t.j+2 < len(toks) && toks[t.j+2].IsCap()
 }
 
 // jointLeft: the last two people before a trigger are joined by "and"
