@@ -40,8 +40,8 @@ func daysApart(a, b engagement.Date) int {
 func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp.DateExpr, bool) {
 	best, bestDist := -1, 1<<30
 	for k, e := range dates {
-		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind && e.Tok0 >= t.j && t.trig.kind != engagement.Visit {
-			continue // it dates a neighbouring engagement of another kind (a visit spans its meetings)
+		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind && e.Tok0 >= t.j && t.trig.kind != engagement.Visit && !multiCues[toks[o.j-1].Lower] {
+			continue // it dates a neighbouring engagement of another kind (a visit spans its meetings; a summit, what happened at it)
 		}
 		prev := ""
 		if e.Tok0 > 0 {
