@@ -140,13 +140,27 @@ func (d *docState) firstPersonRef(toks []nlp.Token, a atom) (pref, bool) {
 	}
 	r := pref{i: a.i, j: a.j, ents: []*entity{sp}, poss: a.text == "my" || a.text == "our", how: a.text + " = the speaker, " + sp.name}
 	if a.text == "we" || a.text == "our" || a.text == "us" {
+		other := (*entity)(nil)
 		for _, e := range d.focus {
 			if e != sp && e.country != "" && e.country != sp.country {
-				r.ents = append(r.ents, e)
-				r.plural = true
-				r.how += " and " + e.name
+				other = e
 				break
 			}
+		}
+		if other == nil {
+			// the guest the text named last ("welcome to Busan, Prime Minister
+			// Ishiba … We also spoke by phone in June")
+			for _, e := range d.order {
+				at, seen := d.lastSeen[e]
+				if seen && e != sp && e.country != "" && e.country != sp.country && d.cur-at <= 6 && (other == nil || at > d.lastSeen[other]) {
+					other = e
+				}
+			}
+		}
+		if other != nil {
+			r.ents = append(r.ents, other)
+			r.plural = true
+			r.how += " and " + other.name
 		}
 	}
 	return r, true
