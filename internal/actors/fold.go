@@ -43,6 +43,10 @@ var foldMap = func() map[rune]string {
 	return m
 }()
 
+// Fold replaces diacritics, curly quotes, dashes and odd spaces (see
+// foldMap): "Brasília" is "Brasilia".
+func Fold(s string) string { return fold(s) }
+
 // fold replaces diacritics, curly quotes, dashes and odd spaces (see foldMap).
 func fold(s string) string {
 	ascii := true

@@ -68,6 +68,9 @@ func New(lex *actors.Lexicon) (*Extractor, error) {
 				continue
 			}
 			x.countries.add(words(n), c.Code)
+			if f := actors.Fold(n); f != n {
+				x.countries.add(words(f), c.Code) // "Turkiye"
+			}
 			if w := words(n); len(w) > 1 && w[0] == "the" {
 				x.countries.add(w[1:], c.Code)
 			}
@@ -78,6 +81,9 @@ func New(lex *actors.Lexicon) (*Extractor, error) {
 			}
 			if canon, _, ok := lex.City(city); ok {
 				x.cities.add(words(city), canon)
+				if f := actors.Fold(city); f != city {
+					x.cities.add(words(f), canon) // "Brasilia" without its accent
+				}
 			}
 		}
 	}
