@@ -146,6 +146,10 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				if d.home != "" {
 					e = d.byTitle(a.title, d.home)
 				}
+				if a.i > 0 && toks[a.i-1].Lower == "visiting" {
+					// "the visiting prime minister": the guest, not the home country's own
+					e = d.visitingByTitle(a.title)
+				}
 				// "the Premier" after "Chinese Premier Li Qiang" in an Australian release:
 				// a wording other than the title's own name ("premier" for a prime
 				// minister) is the one the text called so, if the home holder was not
@@ -785,6 +789,21 @@ func (d *docState) byTitle(t actors.Title, country string) *entity {
 			if strings.Contains(o.Title, t.Name) && (d.pub.IsZero() || o.From.IsZero() || !o.From.After(d.pub)) && (o.To.IsZero() || d.pub.IsZero() || !d.pub.Truncate(1).After(o.To)) {
 				return e
 			}
+		}
+	}
+	return nil
+}
+
+// visitingByTitle finds the latest person with this title who is not of the
+// country the text is written in, filed from or spoken for.
+func (d *docState) visitingByTitle(t actors.Title) *entity {
+	for k := len(d.entities) - 1; k >= 0; k-- {
+		e := d.entities[k]
+		if e.country == "" || e.country == d.home || e.country == d.dateline.country || d.speaker != nil && e.country == d.speaker.country {
+			continue
+		}
+		if e.title != "" && strings.Contains(strings.ToLower(e.title), strings.ToLower(t.Name)) {
+			return e
 		}
 	}
 	return nil
