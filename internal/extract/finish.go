@@ -147,6 +147,13 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	}
 	if startTo >= 0 {
 		next := startTo
+		// "arrived in the southern city of Guangzhou": the place after "city of"
+		for k := startTo; k < len(toks) && k < startTo+4; k++ {
+			if w := toks[k].Lower; (w == "city" || w == "port" || w == "town" || w == "capital") && k+1 < len(toks) && toks[k+1].Lower == "of" && toks[startTo].Lower == "the" {
+				next = k + 2
+				break
+			}
+		}
 		for _, a := range atoms {
 			if a.i < next || a.i > next+2 {
 				continue
@@ -221,6 +228,25 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	}
 	if len(dests) == 0 && focus != nil {
 		dests = append(dests, *focus)
+	}
+	if len(dests) == 0 && toks[t.i].Lower != "visit" && toks[t.j-1].Lower == "visit" && toks[t.i+1].Lower == "the" {
+		// "Xi returned the visit last December": to the country of the last visitor from elsewhere
+		for k := len(d.mentions) - 1; k >= 0; k-- {
+			m := d.mentions[k]
+			if m.Kind == engagement.Visit && len(m.Participants) > 0 && m.Participants[0].Country != visitor.country && m.Participants[0].Country != "" {
+				dests = append(dests, dest{"", m.Participants[0].Country})
+				break
+			}
+		}
+		if len(dests) == 0 {
+			// "… when Trong became the first foreign leader received in Beijing, and Xi returned the visit"
+			for k := len(left) - 1; k >= 0; k-- {
+				if r := left[k]; len(r.ents) == 1 && r.ents[0].country != "" && r.ents[0].country != visitor.country {
+					dests = append(dests, dest{"", r.ents[0].country})
+					break
+				}
+			}
+		}
 	}
 	if len(dests) == 0 && arrival(toks, t) && d.dateline.country != "" && d.dateline.country != visitor.country {
 		// "DHAKA: … Misri, who flew in on a day trip": where the report is filed

@@ -227,6 +227,9 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 			if mo == 5 && i+1 < len(toks) && !toks[i+1].IsCap() && toks[i+1].IsWord() && tok(toks, i+1) != "and" {
 				return DateExpr{}, 0
 			}
+			if w := tok(toks, i-1); w == "last" || w == "next" {
+				e.Mod = w // "last December": the one before the report, whatever year the sentence is in
+			}
 			return e, j - i
 		}
 		// "the March meeting", "the May call": a month naming a contact
@@ -376,6 +379,15 @@ func (e DateExpr) Resolve(ref Ref, future bool) (engagement.Date, engagement.Dat
 				return engagement.Date{}, engagement.Date{}
 			}
 			y = ref.Pub.Year + e.YearRel
+		}
+		if y == 0 && e.Mod != "" && e.Day == 0 && !ref.Pub.IsZero() {
+			y = ref.Pub.Year
+			if e.Mod == "last" && e.Month >= ref.Pub.Month {
+				y--
+			}
+			if e.Mod == "next" && e.Month <= ref.Pub.Month {
+				y++
+			}
 		}
 		if y == 0 {
 			y = inferYear(e.Month, e.Day, ref, future)
