@@ -248,6 +248,15 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			}
 		}
 	}
+	if len(dests) == 0 && t.trig.noun && t.i > 0 && (toks[t.i-1].Lower == "previous" || toks[t.i-1].Lower == "last" || toks[t.i-1].Lower == "earlier") {
+		// "Erdogan's previous visit, in December 2017": where his visit in focus goes
+		for k := len(d.mentions) - 1; k >= 0; k-- {
+			if m := d.mentions[k]; m.Kind == engagement.Visit && len(m.Participants) > 0 && m.Participants[0].Name == visitor.name && m.HostCountry != "" {
+				dests = append(dests, dest{"", m.HostCountry})
+				break
+			}
+		}
+	}
 	if len(dests) == 0 && arrival(toks, t) && d.dateline.country != "" && d.dateline.country != visitor.country {
 		// "DHAKA: … Misri, who flew in on a day trip": where the report is filed
 		dests = append(dests, dest{d.dateline.city, d.dateline.country})

@@ -265,6 +265,9 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 	}
 	// a bare year after a preposition: "in 2021", "since 2015", "2021's"
 	if y, ok := year(t.Text); ok && (datePreps[tok(toks, i-1)] && (tok(toks, i-1) != "of" || periodWords[tok(toks, i-2)]) || tok(toks, i+1) == "'s" || tok(toks, i-1) == "," || tok(toks, i-1) == "'s" || tok(toks, i-1) == "the") {
+		if tok(toks, i-1) == "the" && i+1 < len(toks) && toks[i+1].IsCap() {
+			return DateExpr{}, 0 // "the 1923 Treaty of Lausanne", "the 2008 Olympics": a name
+		}
 		return DateExpr{Year: y}, 1
 	}
 	switch t.Lower {
