@@ -1041,6 +1041,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			return nil, L, "a welcome on arrival by a lower rank, not talks"
 		}
 	}
+	if v := d.welcomedTo(si, toks, atoms, t, right, out); v != nil {
+		out = append(out, v)
+	}
 	if joint := jointObjects(toks, kind, right, out); joint != nil {
 		return []*mention{joint}, L, ""
 	}
@@ -1155,6 +1158,32 @@ func bareConversation(toks []nlp.Token, t atom) bool {
 // placedAt: the noun is placed "at the G20", "in New Delhi" right after it.
 func placedAt(toks []nlp.Token, t atom) bool {
 	return t.j+1 < len(toks) && (toks[t.j].Lower == "at" || toks[t.j].Lower == "in") && toks[t.j+1].Lower == "the" && t.j+2 < len(toks) && toks[t.j+2].IsCap()
+}
+
+// welcomedTo reads "Duda welcomed Zelensky to Warsaw": the guest came to
+// the host's country, a visit besides the meeting.
+func (d *docState) welcomedTo(si int, toks []nlp.Token, atoms []atom, t atom, right []pref, out []*mention) *mention {
+	if len(out) != 1 || len(right) == 0 || !strings.HasPrefix(toks[t.i].Lower, "welcom") {
+		return nil
+	}
+	k := right[0].j
+	if k+1 >= len(toks) || toks[k].Lower != "to" {
+		return nil
+	}
+	for _, a := range atoms {
+		if a.kind != aCity || a.i != k+1 {
+			continue
+		}
+		host, guest := out[0].Participants[0], out[0].Participants[1]
+		if _, c, ok := d.x.lex.City(a.text); ok && c == host.Country && guest.Country != "" && guest.Country != c {
+			v := &mention{Mention: out[0].Mention, sent: si}
+			v.Kind, v.Mode, v.HostCountry, v.Location, v.Topics = engagement.Visit, engagement.InPerson, c, a.text, nil
+			v.Participants = []engagement.Participant{guest, host}
+			d.tracef("    → the guest's visit: %s %s %s%s", v.Status, v.Date, guest.Name, hostText(v))
+			return v
+		}
+	}
+	return nil
 }
 
 // jointLeft: the last two people before a trigger are joined by "and"
