@@ -50,8 +50,11 @@ type docState struct {
 	// narr is the day a sentence with no engagement dated ("This morning,
 	// she was accorded a ceremonial welcome"), narrSent that sentence:
 	// what "then held talks" follows
-	narr         engagement.Date
-	narrSent     int
+	narr     engagement.Date
+	narrSent int
+	// said is the latest date the text stated with its month and year,
+	// for "earlier that month"
+	said         engagement.Date
 	lastPerson   int             // the latest sentence that named someone
 	entry        engagement.Date // the day of the live-blog entry being read
 	firstText    int             // the first sentence that is not furniture

@@ -275,6 +275,9 @@ func (d *docState) sentence(si int) {
 		if e.Year != 0 && !sinceBefore(toks, e) {
 			d.lastYear, d.lastYearSent = e.Year, si
 		}
+		if e.Absolute() && e.Month != 0 && !sinceBefore(toks, e) && !quoted(toks, e.Tok0) {
+			d.said, _ = e.Resolve(nlp.Ref{}, false)
+		}
 	}
 	// people in focus for the next sentence
 	for _, r := range refs {

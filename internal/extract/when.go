@@ -16,7 +16,7 @@ import (
 // publication date (or the live-blog entry's day), the year in focus, and
 // the date of the engagement in focus.
 func (d *docState) refFor(year int) nlp.Ref {
-	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year, Ctx: d.ctxDate}
+	ref := nlp.Ref{Pub: d.ref.Pub, Approx: d.ref.Approx, Year: year, Ctx: d.ctxDate, Said: d.said}
 	if !d.entry.IsZero() {
 		ref.Pub, ref.Approx = d.entry, false
 	}

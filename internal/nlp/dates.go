@@ -35,6 +35,7 @@ type Ref struct {
 	Approx bool            // Pub is a stand-in (the latest date the text states): resolve no finer than the month
 	Year   int             // the year the text is talking about, for "May 6" without a year
 	Ctx    engagement.Date // the date of the engagement in focus, for "two days later"
+	Said   engagement.Date // the latest date the text stated, for "earlier that month"
 }
 
 var months = map[string]int{
@@ -279,6 +280,14 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 		return DateExpr{Rel: "tomorrow"}, 1
 	case "recently", "recent":
 		return DateExpr{Rel: "recent"}, 1
+	case "that":
+		// "earlier that month", "later that year": the month the text has just named
+		switch tok(toks, i+1) {
+		case "month":
+			return DateExpr{Rel: "that_month"}, 2
+		case "year":
+			return DateExpr{Rel: "that_year"}, 2
+		}
 	case "last", "this", "next", "past", "earlier", "later", "coming":
 		j := i + 1
 		if t.Lower == "this" || t.Lower == "earlier" || t.Lower == "later" {
@@ -420,6 +429,15 @@ func (e DateExpr) Resolve(ref Ref, future bool) (engagement.Date, engagement.Dat
 			d = d.Truncate(2)
 		}
 		return d, engagement.Date{}
+	}
+	switch e.Rel {
+	case "that_month":
+		if ref.Said.Precision() < 2 {
+			return engagement.Date{}, engagement.Date{}
+		}
+		return ref.Said.Truncate(2), engagement.Date{}
+	case "that_year":
+		return ref.Said.Truncate(1), engagement.Date{}
 	}
 	p := ref.Pub
 	if p.IsZero() {
