@@ -707,6 +707,10 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			return nil, nil, "a plan that did not happen (\"to have …\")" // "The trip was to have been his first state visit"
 		}
 	}
+	if tr.noun && tr.kind != engagement.Visit && t.j+2 < len(toks) && toks[t.j].Lower == "of" && toks[t.j+1].Lower == "the" && toks[t.j+2].Lower != "two" {
+		// "a video conference of the coalition of the willing", "a meeting of the G7": a group's
+		return nil, nil, "multilateral (\"" + toks[t.j-1].Lower + " of the …\")"
+	}
 	if tr.noun && t.i > 0 && process(toks, t.i) {
 		return nil, nil, "talks as a process (\"" + toks[t.i-1].Lower + " talks\"), not a meeting"
 	}
@@ -1232,7 +1236,8 @@ func timetableBefore(toks []nlp.Token, t atom) bool {
 
 // sequel: "then" or "afterwards" just before the trigger ("the two then
 // held talks"), or the day the text is at ("later that day", "within
-// hours", "the same day"): it follows what the text narrated last.
+// hours", "the same day", "later in the day"): it follows what the text
+// narrated last.
 func sequel(toks []nlp.Token, t atom) bool {
 	for k := max(0, t.i-4); k < t.i; k++ {
 		switch toks[k].Lower {
@@ -1243,7 +1248,7 @@ func sequel(toks []nlp.Token, t atom) bool {
 	for k := 0; k+1 < len(toks) && k < t.i+8; k++ {
 		a, b := toks[k].Lower, toks[k+1].Lower
 		if (a == "that" || a == "same") && (b == "day" || b == "evening" || b == "afternoon" || b == "morning" || b == "night") ||
-			a == "within" && b == "hours" || a == "hours" && b == "later" {
+			a == "within" && b == "hours" || a == "hours" && b == "later" || a == "in" && b == "the" && k+2 < len(toks) && toks[k+2].Lower == "day" {
 			return true
 		}
 	}

@@ -274,6 +274,7 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 	switch t.Lower {
 	case "today", "tonight":
 		return DateExpr{Rel: "today"}, 1
+
 	case "yesterday":
 		return DateExpr{Rel: "yesterday"}, 1
 	case "tomorrow":
