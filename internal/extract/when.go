@@ -207,7 +207,7 @@ func after2(a, b engagement.Date) bool {
 // earlier: the clause says the contact came before the time in focus ("had
 // previously spoken", "had met").
 func earlier(toks []nlp.Token, t atom, lo int) bool {
-	for k := t.i - 1; k >= lo && k >= t.i-5; k-- {
+	for k := t.i - 1; k >= lo && k >= t.i-7; k-- { // "had held a brief, tense conversation"
 		l := toks[k].Lower
 		if l == "previously" || l == "once" || l == "formerly" {
 			return true
