@@ -707,6 +707,18 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			return nil, nil, "a plan that did not happen (\"to have …\")" // "The trip was to have been his first state visit"
 		}
 	}
+	if w := toks[t.i].Lower; (w == "hosted" || w == "host") && t.j < len(toks) && toks[t.j].Lower == "by" && visitIn(trigs) {
+		// "Lula's visit to Buenos Aires, hosted by then president Alberto Fernández": the visit's host
+		return nil, nil, "the visit's host, recorded with the visit"
+	}
+	if w := toks[t.i].Lower; w == "greeted" || w == "greets" {
+		for k := t.j; k < len(toks) && k < t.j+10; k++ {
+			switch toks[k].Lower {
+			case "handshake", "handshakes", "hug", "fist", "smile", "nod":
+				return nil, nil, "a greeting (\"" + toks[k].Lower + "\"), not talks" // "greeted Lula with a brief, formal handshake"
+			}
+		}
+	}
 	if tr.noun && tr.kind != engagement.Visit && t.j+2 < len(toks) && toks[t.j].Lower == "of" && toks[t.j+1].Lower == "the" && toks[t.j+2].Lower != "two" {
 		// "a video conference of the coalition of the willing", "a meeting of the G7": a group's
 		return nil, nil, "multilateral (\"" + toks[t.j-1].Lower + " of the …\")"
@@ -1191,6 +1203,16 @@ func (d *docState) welcomedTo(si int, toks []nlp.Token, atoms []atom, t atom, ri
 		}
 	}
 	return nil
+}
+
+// visitIn: a visit trigger is among the sentence's triggers.
+func visitIn(trigs []atom) bool {
+	for _, t := range trigs {
+		if t.trig.kind == engagement.Visit {
+			return true
+		}
+	}
+	return false
 }
 
 // jointLeft: the last two people before a trigger are joined by "and"
