@@ -274,6 +274,11 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			host = r.ents[0]
 		}
 	}
+	for _, r := range d.sentRefs { // "Lula's visit …, hosted by then president Alberto Fernández"
+		if host == nil && r.i > t.i && r.i >= 2 && toks[r.i-1].Lower == "by" && toks[r.i-2].Lower == "hosted" && len(r.ents) > 0 {
+			host = r.ents[0]
+		}
+	}
 	// "Macron, Starmer, Merz and Tusk travelled to Kyiv": each of them made the trip
 	visitors := []*entity{visitor}
 	if !t.trig.noun && len(left) > 1 {

@@ -712,7 +712,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		return nil, nil, "the visit's host, recorded with the visit"
 	}
 	if w := toks[t.i].Lower; w == "greeted" || w == "greets" {
-		for k := t.j; k < len(toks) && k < t.j+10; k++ {
+		for k := t.j; k < len(toks) && k < t.j+16 && toks[k].Text != ";"; k++ {
 			switch toks[k].Lower {
 			case "handshake", "handshakes", "hug", "fist", "smile", "nod":
 				return nil, nil, "a greeting (\"" + toks[k].Lower + "\"), not talks" // "greeted Lula with a brief, formal handshake"
