@@ -64,6 +64,15 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 					k += 2
 					continue
 				}
+				// "Iran's then president, Ebrahim Raisi": the name in apposition
+				if k+2 < len(atoms) && atoms[k+2].kind == aName && t.j+1 == atoms[k+2].i && toks[t.j].Text == "," && !generic(toks, a.i) {
+					if r, ok := d.person(toks, atoms[k+2], a.code, t, "title, name"); ok {
+						r.i = a.i
+						out = append(out, r)
+						k += 2
+						continue
+					}
+				}
 				if !t.former && !generic(toks, a.i) {
 					if e := d.byTitle(t.title, a.code); e != nil {
 						out = append(out, pref{i: a.i, j: t.j, ents: []*entity{e}, how: "title of " + e.name})
