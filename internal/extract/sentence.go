@@ -210,7 +210,7 @@ func (d *docState) sentence(si int) {
 		}
 	}
 	// a dated sentence with no engagement ("This morning, she laid a wreath") dates what "then" follows
-	if len(made) == 0 && len(trigs) == 0 {
+	if len(made) == 0 {
 		for _, e := range dates {
 			if e.Day == 0 && e.Rel != "today" && e.Rel != "yesterday" && e.Rel != "weekday" || quoted(toks, e.Tok0) || sinceBefore(toks, e) {
 				continue
