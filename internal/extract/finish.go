@@ -248,6 +248,14 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			}
 		}
 	}
+	if len(dests) == 0 && t.trig.noun {
+		// "Morrison made Indonesia his first overseas trip": the country made the trip
+		for _, a := range atoms {
+			if a.kind == aCountry && !a.poss && a.i > 0 && a.i < t.i && t.i-a.j <= 5 && (toks[a.i-1].Lower == "made" || toks[a.i-1].Lower == "makes" || toks[a.i-1].Lower == "chose") {
+				dests = append(dests, dest{"", a.code})
+			}
+		}
+	}
 	if len(dests) == 0 && t.trig.noun && t.i > 0 && (toks[t.i-1].Lower == "previous" || toks[t.i-1].Lower == "last" || toks[t.i-1].Lower == "earlier") {
 		// "Erdogan's previous visit, in December 2017": where his visit in focus goes
 		for k := len(d.mentions) - 1; k >= 0; k-- {

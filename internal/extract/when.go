@@ -43,6 +43,12 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind && e.Tok0 >= t.j && t.trig.kind != engagement.Visit && !multiCues[toks[o.j-1].Lower] {
 			continue // it dates a neighbouring engagement of another kind (a visit spans its meetings; a summit, what happened at it)
 		}
+		if o := owner(e, trigs); o != nil && o.i != t.i && o.i > 0 && o.trig.noun && e.Tok0 > t.j {
+			switch toks[o.i-1].Lower {
+			case "previous", "earlier", "last", "first":
+				continue // "Widodo's visit to Canberra comes three years after his previous trip, in February 2017"
+			}
+		}
 		prev := ""
 		if e.Tok0 > 0 {
 			prev = toks[e.Tok0-1].Lower
