@@ -172,6 +172,20 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			}
 		}
 	}
+	if len(dests) == 0 && startTo >= 0 && startTo < len(toks) && toks[startTo].Lower == "the" {
+		// "flew to the Al Asad air base in western Iraq": the place the base is in
+		for k := startTo + 1; k < len(toks) && k <= startTo+8 && !clauseEnd[toks[k].Lower]; k++ {
+			if toks[k].Lower != "in" {
+				continue
+			}
+			for _, a := range atoms {
+				if (a.kind == aCountry && !a.poss || a.kind == aCity) && (a.i == k+1 || a.i == k+2 && compass[toks[k+1].Lower]) {
+					add(a)
+				}
+			}
+			break
+		}
+	}
 	if len(dests) == 0 && startTo >= 0 {
 		// "visited the White House": a seat of government places the trip
 		for k := startTo; k < min(len(toks), startTo+2); k++ {
@@ -862,3 +876,8 @@ func arrival(toks []nlp.Token, t atom) bool {
 	}
 	return false
 }
+
+// compass: words of direction before a place ("in western Iraq").
+var compass = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"north": true, "south": true, "east": true, "west": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true}
