@@ -67,6 +67,9 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if e.Rel == "recent" && e.Tok0 > 0 && t.i > e.Tok0 && t.i-e.Tok0 > 3 {
 			continue
 		}
+		if e.Tok1 < len(toks) && toks[e.Tok1].Lower == "'s" && e.Rel != "" && e.Tok1+1 != t.i && e.Tok1+2 != t.i {
+			continue // "after last year's disengagement": a date of something else (but "Monday's talks")
+		}
 		if e.Tok0 > t.j && participleBetween(toks, t.j, e.Tok0) && dates[0].Tok1 <= t.i {
 			continue // "… on Monday, and held talks with Zelensky, pledging aid to be delivered in December"
 		}
@@ -170,6 +173,9 @@ func entryHeading(toks []nlp.Token, dates []nlp.DateExpr) (nlp.DateExpr, bool) {
 	}
 	if e.Day == 0 && e.Rel != "weekday" {
 		return nlp.DateExpr{}, false
+	}
+	if e.Tok1 >= len(toks)-1 && e.Day != 0 {
+		return e, true // a line of its own: "Sunday, 31 August"
 	}
 	for _, t := range toks[e.Tok1:min(len(toks), e.Tok1+6)] {
 		if t.Text == "—" || t.Text == "–" || t.Text == "-" || t.Text == ":" || t.Text == "|" {
