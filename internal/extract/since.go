@@ -42,7 +42,7 @@ func (d *docState) sinceLast(si int, toks []nlp.Token, atoms []atom, dates []nlp
 		var e nlp.DateExpr
 		found := false
 		for _, x := range dates {
-			if x.Tok0 > s && x.Tok0 <= s+2 {
+			if x.Tok0 > s && x.Tok0 <= s+3 { // "since May 2023", "since the May call", "since Kazan last October"
 				e, found = x, true
 				break
 			}
@@ -69,6 +69,8 @@ func (d *docState) sinceLast(si int, toks []nlp.Token, atoms []atom, dates []nlp
 		case kind == base.Kind:
 			if kind == engagement.Visit {
 				m.Location = cityBetween(atoms, noun.j, s) // "his first trip to Athens since …"
+			} else if kind == engagement.Meeting {
+				m.Location = cityBetween(atoms, s, e.Tok0) // "their first meeting since Kazan last October"
 			}
 		case kind == engagement.Visit:
 			// a meeting in one side's country: the other side came ("… to
