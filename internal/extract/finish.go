@@ -871,7 +871,7 @@ func arrival(toks []nlp.Token, t atom) bool {
 	switch toks[t.i].Lower {
 	case "arrived", "arrives":
 		return t.j == t.i+1
-	case "flew":
+	case "flew", "flying", "flies":
 		return t.j < len(toks) && toks[t.j].Lower == "in" || t.j == t.i+2 && toks[t.i+1].Lower == "in"
 	}
 	return false
