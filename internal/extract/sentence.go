@@ -128,6 +128,9 @@ func (d *docState) sentence(si int) {
 		if !d.ctxDate.IsZero() && d.ctxStated && si-d.ctxSent <= 3 && (cand == 0 || d.ctxSent > d.lastYearSent) {
 			cand, anchor = d.ctxDate.Year, d.ctxDate // the most recently stated year wins
 		}
+		if cand != 0 && cand == d.ctxDate.Year && d.ctxDate.Precision() > anchor.Precision() {
+			anchor = d.ctxDate // "… on November 15, 2022. A month later, on December 21": near that day, not that New Year
+		}
 		if cand != 0 {
 			year = cand
 			if !d.pub.IsZero() && d.pub.Year != cand {
