@@ -260,10 +260,13 @@ func sequel(toks []nlp.Token, t atom) bool {
 	return false
 }
 
-// inPerson: the sentence places both sides in one room.
-func inPerson(toks []nlp.Token) bool {
-	for _, t := range toks {
-		switch t.Lower {
+// inPerson: the trigger's clause places both sides in one room.
+func inPerson(toks []nlp.Token, t atom) bool {
+	for k, tk := range toks {
+		if k > t.j && (tk.Text == ";" || tk.Text == "," && k+1 < len(toks) && toks[k+1].Lower == "and") {
+			break // "spoke to Modi on Tuesday …, and told him he hoped to visit India": another clause
+		}
+		switch tk.Lower {
 		case "since":
 			return false // "…, their first call since the March meeting"
 		case "sidelines", "in-person", "face-to-face", "met", "visit", "visiting", "talks", "meeting":

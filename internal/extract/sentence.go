@@ -535,7 +535,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			}
 		}
 		if len(before) == 2 && before[0].ents[0].country != before[1].ents[0].country && before[0].ents[0].country != "" && before[1].ents[0].country != "" {
-			left, byClause = before, true
+			left, right, byClause = before, nil, true
 		}
 	}
 	if tr.noun && tr.kind == engagement.Call && len(refs) == 0 && ownDate(dates, t) {
@@ -667,7 +667,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	}
 
 	kind, mode := tr.kind, tr.mode
-	if tr.spoke && inPerson(toks) {
+	if tr.spoke && inPerson(toks, t) {
 		kind, mode = engagement.Meeting, engagement.InPerson
 	}
 	if tr.noun && kind == engagement.Call && bareConversation(toks, t) && (sentenceHas(toks, "sidelines") || sentenceHas(toks, "margins") || placedAt(toks, t)) {
