@@ -283,6 +283,9 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		// "DHAKA: … Misri, who flew in on a day trip": where the report is filed
 		dests = append(dests, dest{d.dateline.city, d.dateline.country})
 	}
+	if toks[t.i].Lower == "stay" && (len(dests) == 0 || !placeAt(atoms, t.j)) {
+		return nil, []*entity{visitor}, "no destination" // "would stay in contact with Washington"
+	}
 	if len(dests) == 0 {
 		return nil, []*entity{visitor}, "no destination"
 	}
@@ -881,3 +884,13 @@ func arrival(toks []nlp.Token, t atom) bool {
 var compass = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
 	"north": true, "south": true, "east": true, "west": true, "northeastern": true, "northwestern": true,
 	"southeastern": true, "southwestern": true}
+
+// placeAt: a city or country starts at token i.
+func placeAt(atoms []atom, i int) bool {
+	for _, a := range atoms {
+		if a.i == i && (a.kind == aCity || a.kind == aCountry) {
+			return true
+		}
+	}
+	return false
+}

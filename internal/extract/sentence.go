@@ -21,7 +21,8 @@ var (
 	plannedAfter = map[string]bool{"planned": true, "scheduled": true, "slated": true, "likely": true}
 	cancelCues   = map[string]bool{"cancelled": true, "canceled": true, "postponed": true, "scrapped": true, "deferred": true,
 		"cancel": true, "postpone": true, "cancellation": true, "postponement": true, "called-off": true, "cancels": true,
-		"postpones": true, "scraps": true, "shelved": true, "shelves": true, "delayed": true, "delays": true, "axed": true}
+		"postpones": true, "scraps": true, "shelved": true, "shelves": true, "delayed": true, "delays": true, "axed": true,
+		"dashed": true, "scuttled": true}
 	modalCues = map[string]bool{"should": true, "could": true, "might": true, "may": true, "must": true, "ought": true, "if": true, "can": true, "whether": true}
 	multiCues = map[string]bool{"trilateral": true, "multilateral": true, "quadrilateral": true, "three-way": true, "four-way": true, "tripartite": true, "plenary": true, "summit": true, "conference": true, "forum": true, "ministerial": true}
 	// words of intent before "to meet", "to visit": "is to meet", "expected to visit"
@@ -580,7 +581,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		reach = len(toks)
 	}
 	for k := max(0, t.i-8); k < min(len(toks), t.j+reach); k++ {
-		if cancelCues[toks[k].Lower] || ((toks[k].Lower == "called" || toks[k].Lower == "calls" || toks[k].Lower == "put") && k+1 < len(toks) && toks[k+1].Lower == "off") {
+		if cancelCues[toks[k].Lower] || ((toks[k].Lower == "called" || toks[k].Lower == "calls" || toks[k].Lower == "put") && k+1 < len(toks) && toks[k+1].Lower == "off") ||
+			(toks[k].Lower == "fell" || toks[k].Lower == "falls" || toks[k].Lower == "fallen") && k+1 < len(toks) && toks[k+1].Lower == "through" {
 			status = engagement.Cancelled
 		}
 	}
