@@ -280,6 +280,9 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 	case "tomorrow":
 		return DateExpr{Rel: "tomorrow"}, 1
 	case "recently", "recent":
+		if w := tok(toks, i-1); t.Lower == "recent" && (w == "most" || w == "more") {
+			return DateExpr{}, 0 // "his most recent visit … was in January 2020": an order, not a time
+		}
 		return DateExpr{Rel: "recent"}, 1
 	case "that":
 		// "earlier that month", "later that year": the month the text has just named

@@ -51,6 +51,8 @@ func TestDates(t *testing.T) {
 		{text: "will meet next March", future: true, want: "2025-03"},
 		{text: "the March on Washington", noneFound: true},
 		{text: "the Ganga Water Treaty of 1996", noneFound: true},
+		{text: "his most recent visit", noneFound: true},
+		{text: "his recent trip", want: "2024"},
 		{text: "over the 1923 Treaty of Lausanne", noneFound: true},
 		{text: "The US may impose tariffs", noneFound: true},
 	}
