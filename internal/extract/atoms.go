@@ -347,7 +347,7 @@ func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
 		}
 		// "Theresa May": a month that ends a name, not a date ("May 6")
 		surnameMonth := j > i && (low == "may" || low == "june" || low == "april" || low == "august") && !(j+1 < n && isNumber(toks[j+1].Text))
-		if t.IsCap() && t.IsWord() && (!(notName[low] && !(acronyms[low] && !t.IsUpper())) || surnameMonth) && !d.x.honor[low] {
+		if t.IsCap() && t.IsWord() && !strings.ContainsAny(t.Text, "0123456789") && (!(notName[low] && !(acronyms[low] && !t.IsUpper())) || surnameMonth) && !d.x.honor[low] {
 			j++
 			// an initial: "J."
 			if j < n && toks[j].Text == "." && len([]rune(t.Text)) == 1 {
