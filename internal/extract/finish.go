@@ -262,6 +262,20 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			}
 		}
 	}
+	if len(dests) == 0 && tripNoun(toks, t) {
+		// "The premier's four-day visit, the first in seven years, began in Adelaide on Saturday"
+		for _, a := range atoms {
+			if a.kind == aCity && a.i >= 2 && a.i > t.j && toks[a.i-1].Lower == "in" {
+				switch toks[a.i-2].Lower {
+				case "began", "begins", "started", "starts", "opened", "opens":
+					add(a)
+				}
+			}
+			if len(dests) > 0 {
+				break
+			}
+		}
+	}
 	if len(dests) == 0 && t.trig.noun {
 		// "Morrison made Indonesia his first overseas trip": the country made the trip
 		for _, a := range atoms {
