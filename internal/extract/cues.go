@@ -183,9 +183,17 @@ func bareConversation(toks []nlp.Token, t atom) bool {
 	return true
 }
 
-// placedAt: the noun is placed "at the G20", "in New Delhi" right after it.
+// placedAt: the noun is placed "at the G20", "at Novo-Ogaryovo", "in New
+// Delhi" right after it.
 func placedAt(toks []nlp.Token, t atom) bool {
-	return t.j+1 < len(toks) && (toks[t.j].Lower == "at" || toks[t.j].Lower == "in") && toks[t.j+1].Lower == "the" && t.j+2 < len(toks) && toks[t.j+2].IsCap()
+	if t.j+1 >= len(toks) || toks[t.j].Lower != "at" && toks[t.j].Lower != "in" {
+		return false
+	}
+	k := t.j + 1
+	if toks[k].Lower == "the" {
+		k++
+	}
+	return k < len(toks) && toks[k].IsCap() // "at the G20", "at Novo-Ogaryovo"
 }
 
 // visitIn: a visit trigger is among the sentence's triggers.

@@ -199,7 +199,9 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 						last = k2 + 1
 					}
 				}
-				if last >= 0 && !t.former && !(a.i > 0 && toks[a.i-1].Lower == "the") {
+				// (not "Novo-Ogaryovo, the President's residence": a title owning something names a place)
+				owns := t.j < len(toks) && (toks[t.j].Lower == "'s" || toks[t.j].Lower == "’s")
+				if last >= 0 && !t.former && !owns && !(a.i > 0 && toks[a.i-1].Lower == "the") {
 					if r, ok := d.person(toks, a, country, t, "apposition"); ok {
 						r.j = atoms[last].j
 						out = append(out, r)

@@ -903,7 +903,8 @@ func attached(toks []nlp.Token, t atom, left, right []pref) bool {
 			return true
 		}
 		// "X and Y held talks": a joint subject
-		if len(left) >= 2 && left[len(left)-2].j+1 == r.i && toks[r.i-1].Lower == "and" {
+		if len(left) >= 2 && (left[len(left)-2].j+1 == r.i && toks[r.i-1].Lower == "and" ||
+			left[len(left)-2].j+2 == r.i && toks[r.i-2].Lower == "and" && toks[r.i-1].Lower == "the") { // "the President of Russia and the Prime Minister of India had"
 			return true
 		}
 		// "X held a meeting with", "X had an hour long meeting with": subject + verb + noun
