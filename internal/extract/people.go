@@ -170,6 +170,10 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				if e == nil {
 					e = d.byTitle(a.title, "")
 				}
+				if e != nil && namedAfter(toks, a.j, e) {
+					// "The President spoke today with President Xi Jinping": not Xi
+					e = d.byTitleExcept(a.title, e)
+				}
 				if e != nil {
 					out = append(out, pref{i: a.i, j: a.j, ents: []*entity{e}, how: "title of " + e.name})
 				} else if d.home != "" {
@@ -814,6 +818,32 @@ func (d *docState) visitingByTitle(t actors.Title) *entity {
 			continue
 		}
 		if e.title != "" && strings.Contains(strings.ToLower(e.title), strings.ToLower(t.Name)) {
+			return e
+		}
+	}
+	return nil
+}
+
+// namedAfter: the sentence names e by its surname after token i.
+func namedAfter(toks []nlp.Token, i int, e *entity) bool {
+	f := strings.Fields(strings.ToLower(actors.Fold(e.name)))
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	for _, t := range toks[i:] {
+		if t.IsCap() && strings.ToLower(actors.Fold(t.Text)) == last {
+			return true
+		}
+	}
+	return false
+}
+
+// byTitleExcept is byTitle with no country, passing over one person.
+func (d *docState) byTitleExcept(t actors.Title, not *entity) *entity {
+	for k := len(d.entities) - 1; k >= 0; k-- {
+		e := d.entities[k]
+		if e != not && e.title != "" && strings.Contains(strings.ToLower(e.title), strings.ToLower(t.Name)) {
 			return e
 		}
 	}
