@@ -164,8 +164,8 @@ func (d *docState) sentence(si int) {
 			hi = trigs[ti+2].i
 		}
 		ms, subj, why := d.trigger(si, toks, atoms, refs, dates, trigs, t, lo, hi, subject, ti > 0 && coordinated(toks, t.i, lo), year)
-		if len(subj) > 0 {
-			subject = subj
+		if len(subj) > 0 && (!t.trig.noun || len(subject) == 0) {
+			subject = subj // (a noun's owner is no clause's subject: "He met Carney, weeks after Carney's visit, and later met Starmer")
 		}
 		d.prevMade = len(ms) > 0
 		if why != "" {
@@ -176,15 +176,16 @@ func (d *docState) sentence(si int) {
 		// given momentum": a trip named in passing, well before the story's day
 		back := len(ms) > 0 && t.trig.noun && reported(toks, t.i) && d.ctxDate.Precision() == 3 && !ms[0].Date.IsZero() &&
 			ms[0].Date.DayNumber() < d.ctxDate.DayNumber()-7 && !ms[0].Date.Compatible(d.ctxDate)
+		rel, _ := relativeClause(toks, t.i)
 		for _, m := range ms {
-			m.aside = aside(toks, t, lo) || back
+			m.aside = aside(toks, t, lo) || back || rel >= 0 // (", who arrived on Sunday evening,": not the story's day)
 			m.dated = ownDate
 			d.tracef("    → %s %s %s %s%s", m.Kind, m.Status, m.Date, participantsText(m.Participants), hostText(m))
 			m.fresh = !d.duplicate(m)
 			made = append(made, m)
 			d.mentions = append(d.mentions, m)
 		}
-		if rel, _ := relativeClause(toks, t.i); len(ms) > 0 && !aside(toks, t, lo) && ms[0].Status != engagement.Planned && rel < 0 {
+		if len(ms) > 0 && !aside(toks, t, lo) && ms[0].Status != engagement.Planned && rel < 0 {
 			// (not a relative clause's: "X, who visited Beijing in 2019, met Y")
 			// a trigger sentence's date becomes the context of the next ones (not a contact in passing, nor one to come)
 			if e, ok := pickDate(toks, dates, t, trigs); ok {
