@@ -249,3 +249,56 @@ func (d *docState) again(si int, toks []nlp.Token, atoms []atom, dates []nlp.Dat
 	}
 	return nil
 }
+
+// listed reads a list of further meetings after one: "held talks with
+// Putin in Tehran on July 19, 2022; in Sochi on August 5, 2022; and in
+// Astana on October 13", "met on the sidelines of the SCO summit in Astana
+// on July 3 and of the BRICS summit in Kazan on October 23". Each item
+// with its own date is one more of the same, at that place.
+func (d *docState) listed(si int, toks []nlp.Token, atoms []atom, dates []nlp.DateExpr, made []*mention, year int) []*mention {
+	var base *mention
+	for _, m := range made {
+		if m.Kind != engagement.Visit && m.Status == engagement.Occurred && len(m.Participants) == 2 {
+			base = m // the main clause's, the first
+			break
+		}
+	}
+	if base == nil {
+		return nil
+	}
+	var out []*mention
+	for k := 1; k+1 < len(toks); k++ {
+		item := toks[k-1].Text == ";" && (toks[k].Lower == "in" || toks[k].Lower == "and" && toks[k+1].Lower == "in") ||
+			toks[k-1].Lower == "and" && toks[k].Lower == "of" && k+1 < len(toks) && toks[k+1].Lower == "the"
+		if !item {
+			continue
+		}
+		end := k + 10
+		for j := k; j < len(toks) && j < end; j++ {
+			if toks[j].Text == ";" || toks[j].Text == "." {
+				end = j
+			}
+		}
+		var e *nlp.DateExpr
+		for x := range dates {
+			if dates[x].Tok0 > k && dates[x].Tok0 < end {
+				e = &dates[x]
+				break
+			}
+		}
+		if e == nil {
+			continue
+		}
+		date, dateEnd := e.Resolve(d.refFor(year), false)
+		if date.IsZero() || date == base.Date {
+			continue
+		}
+		m := &mention{Mention: base.Mention, sent: si, dated: true}
+		m.Date, m.DateEnd, m.Location, m.Topics = date, dateEnd, cityBetween(atoms, k, e.Tok0), nil
+		d.tracef("    → and also: %s %s %s %s%s", m.Kind, m.Status, m.Date, participantsText(m.Participants), hostText(m))
+		m.fresh = !d.duplicate(m)
+		d.mentions = append(d.mentions, m)
+		out = append(out, m)
+	}
+	return out
+}

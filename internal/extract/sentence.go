@@ -200,6 +200,7 @@ func (d *docState) sentence(si int) {
 	}
 	if len(made) > 0 {
 		made = append(made, d.again(si, toks, atoms, dates, made[len(made)-1], year)...)
+		made = append(made, d.listed(si, toks, atoms, dates, made, year)...)
 		made = append(made, d.sinceLast(si, toks, atoms, dates, made, year)...)
 	}
 	// a dated lead ("President Biden told Qatar's emir on Monday …") dates the story
