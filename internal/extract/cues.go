@@ -11,6 +11,63 @@ import (
 // is not (a greeting, a wish, a process), whose date it is, and whether a
 // contact was face to face.
 
+// notContacts are the cues that make a trigger no engagement at all; each
+// gives the reason `bilat explain` prints, or "".
+var notContacts = []func(toks []nlp.Token, t atom, trigs []atom) string{
+	// "they have spoken by telephone regularly": contacts, none of them dated
+	func(toks []nlp.Token, t atom, _ []atom) string {
+		for k := max(0, t.i-2); k < min(len(toks), t.j+4); k++ {
+			if habitual[toks[k].Lower] {
+				return "habitual (\"" + toks[k].Lower + "\"): no one contact"
+			}
+		}
+		return ""
+	},
+	// "The trip was to have been his first state visit"
+	func(toks []nlp.Token, t atom, _ []atom) string {
+		for k := max(0, t.i-6); k+2 < t.i; k++ {
+			if toks[k].Lower == "to" && toks[k+1].Lower == "have" && (toks[k+2].Lower == "been" || pastParts[toks[k+2].Lower]) {
+				return "a plan that did not happen (\"to have …\")"
+			}
+		}
+		return ""
+	},
+	// "Lula's visit to Buenos Aires, hosted by then president Alberto Fernández": the visit's host
+	func(toks []nlp.Token, t atom, trigs []atom) string {
+		if w := toks[t.i].Lower; (w == "hosted" || w == "host") && t.j < len(toks) && toks[t.j].Lower == "by" && visitIn(trigs) {
+			return "the visit's host, recorded with the visit"
+		}
+		return ""
+	},
+	// "greeted Lula with a brief, formal handshake"
+	func(toks []nlp.Token, t atom, _ []atom) string {
+		if w := toks[t.i].Lower; w != "greeted" && w != "greets" {
+			return ""
+		}
+		for k := t.j; k < len(toks) && k < t.j+16 && toks[k].Text != ";"; k++ {
+			switch toks[k].Lower {
+			case "handshake", "handshakes", "hug", "fist", "smile", "nod":
+				return "a greeting (\"" + toks[k].Lower + "\"), not talks"
+			}
+		}
+		return ""
+	},
+	// "a video conference of the coalition of the willing", "a meeting of the G7": a group's
+	func(toks []nlp.Token, t atom, _ []atom) string {
+		if t.trig.noun && t.trig.kind != engagement.Visit && t.j+2 < len(toks) && toks[t.j].Lower == "of" && toks[t.j+1].Lower == "the" && toks[t.j+2].Lower != "two" {
+			return "multilateral (\"" + toks[t.j-1].Lower + " of the …\")"
+		}
+		return ""
+	},
+	// "resuming talks on trade": negotiations, not a meeting
+	func(toks []nlp.Token, t atom, _ []atom) string {
+		if t.trig.noun && t.i > 0 && process(toks, t.i) {
+			return "talks as a process (\"" + toks[t.i-1].Lower + " talks\"), not a meeting"
+		}
+		return ""
+	},
+}
+
 // dateInPhrase: a date follows the noun within its phrase ("his telephone
 // conversation with President Putin on 15 November").
 func dateInPhrase(toks []nlp.Token, dates []nlp.DateExpr, t atom) bool {
@@ -213,7 +270,8 @@ func jointLeft(toks []nlp.Token, left []pref) bool {
 		return false
 	}
 	a, b := left[len(left)-2], left[len(left)-1]
-	return a.j+1 == b.i && toks[a.j].Lower == "and"
+	return a.j+1 == b.i && toks[a.j].Lower == "and" ||
+		a.j+2 == b.i && toks[a.j].Lower == "and" && toks[a.j+1].Lower == "the" // "the President of Russia and the Prime Minister of India"
 }
 
 // wasToCome: the words before a date say it was still to come ("was due

@@ -242,10 +242,7 @@ func (d *docState) again(si int, toks []nlp.Token, atoms []atom, dates []nlp.Dat
 		}
 		m := &mention{Mention: last.Mention, sent: si}
 		m.Date, m.DateEnd, m.Location, m.Topics = date, end, city, nil
-		d.tracef("    → again: %s %s %s %s", m.Kind, m.Status, m.Date, participantsText(m.Participants))
-		m.fresh = !d.duplicate(m)
-		d.mentions = append(d.mentions, m)
-		return []*mention{m}
+		return []*mention{d.implied(m, "again")}
 	}
 	return nil
 }
@@ -295,10 +292,17 @@ func (d *docState) listed(si int, toks []nlp.Token, atoms []atom, dates []nlp.Da
 		}
 		m := &mention{Mention: base.Mention, sent: si, dated: true}
 		m.Date, m.DateEnd, m.Location, m.Topics = date, dateEnd, cityBetween(atoms, k, e.Tok0), nil
-		d.tracef("    → and also: %s %s %s %s%s", m.Kind, m.Status, m.Date, participantsText(m.Participants), hostText(m))
-		m.fresh = !d.duplicate(m)
-		d.mentions = append(d.mentions, m)
-		out = append(out, m)
+		out = append(out, d.implied(m, "and also"))
 	}
 	return out
+}
+
+// implied records a mention a sentence implies beside its own ("again",
+// "and also", "before this one"): traced, marked if it repeats an earlier
+// one, and kept.
+func (d *docState) implied(m *mention, how string) *mention {
+	d.tracef("    → %s: %s %s %s %s%s", how, m.Kind, m.Status, m.Date, participantsText(m.Participants), hostText(m))
+	m.fresh = !d.duplicate(m)
+	d.mentions = append(d.mentions, m)
+	return m
 }

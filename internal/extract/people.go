@@ -172,7 +172,8 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				}
 				if e != nil && namedAfter(toks, a.j, e) {
 					// "The President spoke today with President Xi Jinping": not Xi
-					e = d.byTitleExcept(a.title, e)
+					not := e
+					e = d.latestTitled(a.title, func(o *entity) bool { return o != not })
 				}
 				if e != nil {
 					out = append(out, pref{i: a.i, j: a.j, ents: []*entity{e}, how: "title of " + e.name})
@@ -785,14 +786,8 @@ func containsAll(set, want []string) bool {
 
 // byTitle finds the latest person the document named with this title.
 func (d *docState) byTitle(t actors.Title, country string) *entity {
-	for k := len(d.entities) - 1; k >= 0; k-- {
-		e := d.entities[k]
-		if country != "" && e.country != country {
-			continue
-		}
-		if e.title != "" && strings.Contains(strings.ToLower(e.title), strings.ToLower(t.Name)) {
-			return e
-		}
+	if e := d.latestTitled(t, func(e *entity) bool { return country == "" || e.country == country }); e != nil {
+		return e
 	}
 	// someone named without a title whom the lexicon knows in that office
 	for k := len(d.entities) - 1; k >= 0; k-- {
@@ -812,12 +807,17 @@ func (d *docState) byTitle(t actors.Title, country string) *entity {
 // visitingByTitle finds the latest person with this title who is not of the
 // country the text is written in, filed from or spoken for.
 func (d *docState) visitingByTitle(t actors.Title) *entity {
+	return d.latestTitled(t, func(e *entity) bool {
+		return e.country != "" && e.country != d.home && e.country != d.dateline.country && (d.speaker == nil || e.country != d.speaker.country)
+	})
+}
+
+// latestTitled finds the latest person the text named with title t among
+// those that keep accepts.
+func (d *docState) latestTitled(t actors.Title, keep func(*entity) bool) *entity {
 	for k := len(d.entities) - 1; k >= 0; k-- {
 		e := d.entities[k]
-		if e.country == "" || e.country == d.home || e.country == d.dateline.country || d.speaker != nil && e.country == d.speaker.country {
-			continue
-		}
-		if e.title != "" && strings.Contains(strings.ToLower(e.title), strings.ToLower(t.Name)) {
+		if keep(e) && e.title != "" && strings.Contains(strings.ToLower(e.title), strings.ToLower(t.Name)) {
 			return e
 		}
 	}
@@ -837,17 +837,6 @@ func namedAfter(toks []nlp.Token, i int, e *entity) bool {
 		}
 	}
 	return false
-}
-
-// byTitleExcept is byTitle with no country, passing over one person.
-func (d *docState) byTitleExcept(t actors.Title, not *entity) *entity {
-	for k := len(d.entities) - 1; k >= 0; k-- {
-		e := d.entities[k]
-		if e != not && e.title != "" && strings.Contains(strings.ToLower(e.title), strings.ToLower(t.Name)) {
-			return e
-		}
-	}
-	return nil
 }
 
 // bySaid finds the latest person the text named with these title words.

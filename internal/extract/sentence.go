@@ -430,9 +430,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			}
 		}
 	}
-	for k := max(0, t.i-2); k < min(len(toks), t.j+4); k++ {
-		if habitual[toks[k].Lower] {
-			return nil, nil, "habitual (\"" + toks[k].Lower + "\"): no one contact"
+	for _, not := range notContacts {
+		if why := not(toks, t, trigs); why != "" {
+			return nil, nil, why
 		}
 	}
 	welcome, airport := false, false
@@ -473,30 +473,6 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		case r.i < t.i && r.j > t.i: // the hyphenated pair overlapping a noun
 			left = append(left, r)
 		}
-	}
-	for k := max(0, t.i-6); k+2 < t.i; k++ {
-		if toks[k].Lower == "to" && toks[k+1].Lower == "have" && (toks[k+2].Lower == "been" || pastParts[toks[k+2].Lower]) {
-			return nil, nil, "a plan that did not happen (\"to have …\")" // "The trip was to have been his first state visit"
-		}
-	}
-	if w := toks[t.i].Lower; (w == "hosted" || w == "host") && t.j < len(toks) && toks[t.j].Lower == "by" && visitIn(trigs) {
-		// "Lula's visit to Buenos Aires, hosted by then president Alberto Fernández": the visit's host
-		return nil, nil, "the visit's host, recorded with the visit"
-	}
-	if w := toks[t.i].Lower; w == "greeted" || w == "greets" {
-		for k := t.j; k < len(toks) && k < t.j+16 && toks[k].Text != ";"; k++ {
-			switch toks[k].Lower {
-			case "handshake", "handshakes", "hug", "fist", "smile", "nod":
-				return nil, nil, "a greeting (\"" + toks[k].Lower + "\"), not talks" // "greeted Lula with a brief, formal handshake"
-			}
-		}
-	}
-	if tr.noun && tr.kind != engagement.Visit && t.j+2 < len(toks) && toks[t.j].Lower == "of" && toks[t.j+1].Lower == "the" && toks[t.j+2].Lower != "two" {
-		// "a video conference of the coalition of the willing", "a meeting of the G7": a group's
-		return nil, nil, "multilateral (\"" + toks[t.j-1].Lower + " of the …\")"
-	}
-	if tr.noun && t.i > 0 && process(toks, t.i) {
-		return nil, nil, "talks as a process (\"" + toks[t.i-1].Lower + " talks\"), not a meeting"
 	}
 	if tr.noun && laterNoun(toks, t.i) {
 		return nil, nil, "a later engagement (\"before …\") with no date of its own"
@@ -905,8 +881,7 @@ func attached(toks []nlp.Token, t atom, left, right []pref) bool {
 			return true
 		}
 		// "X and Y held talks": a joint subject
-		if len(left) >= 2 && (left[len(left)-2].j+1 == r.i && toks[r.i-1].Lower == "and" ||
-			left[len(left)-2].j+2 == r.i && toks[r.i-2].Lower == "and" && toks[r.i-1].Lower == "the") { // "the President of Russia and the Prime Minister of India had"
+		if jointLeft(toks, left) {
 			return true
 		}
 		// "X held a meeting with", "X had an hour long meeting with": subject + verb + noun

@@ -100,10 +100,7 @@ func (d *docState) sinceLast(si int, toks []nlp.Token, atoms []atom, dates []nlp
 				m.Mode = engagement.Phone
 			}
 		}
-		d.tracef("    → before this one: %s %s %s %s%s", m.Kind, m.Status, m.Date, participantsText(m.Participants), hostText(m))
-		m.fresh = !d.duplicate(m)
-		d.mentions = append(d.mentions, m)
-		out = append(out, m)
+		out = append(out, d.implied(m, "before this one"))
 	}
 	return out
 }
