@@ -118,6 +118,11 @@ func readEmbedded(set *rawSet) error {
 		file string
 		fill func(src string, seq *yaml.Node) error
 	}
+	people := func(src string, n *yaml.Node) error {
+		ps, err := decodeSeq[rawPerson](src, n, false)
+		set.people = append(set.people, ps...)
+		return err
+	}
 	parts := []part{
 		{"countries.yaml", func(src string, n *yaml.Node) (err error) {
 			set.countries, err = decodeSeq[rawCountry](src, n, false)
@@ -127,10 +132,7 @@ func readEmbedded(set *rawSet) error {
 			set.titles, err = decodeSeq[rawTitle](src, n, false)
 			return err
 		}},
-		{"people.yaml", func(src string, n *yaml.Node) (err error) {
-			set.people, err = decodeSeq[rawPerson](src, n, false)
-			return err
-		}},
+		{"people.yaml", people},
 		{"topics.yaml", func(src string, n *yaml.Node) (err error) {
 			set.topics, err = decodeSeq[rawTopic](src, n, false)
 			return err
@@ -138,6 +140,15 @@ func readEmbedded(set *rawSet) error {
 		{"honorifics.yaml", func(src string, n *yaml.Node) error {
 			return decodeHonorifics(set, src, n, false)
 		}},
+	}
+	// the office holders may be split by region: people.yaml, then people-*.yaml
+	more, err := fs.Glob(dataFS, "data/people-*.yaml")
+	if err != nil {
+		return err
+	}
+	sort.Strings(more)
+	for _, m := range more {
+		parts = append(parts, part{strings.TrimPrefix(m, "data/"), people})
 	}
 	for _, p := range parts {
 		src := "data/" + p.file
@@ -333,7 +344,7 @@ func merge[T any](items []item[T], kind string, key func(T) string, over func(ol
 			out = append(out, it)
 			continue
 		}
-		if out[i].src == it.src {
+		if out[i].src == it.src || !it.user && !out[i].user { // (the embedded files are one table)
 			return nil, fmt.Errorf("%s: duplicate (first at line %d)", it.where(kind, k), out[i].line)
 		}
 		out[i] = item[T]{v: over(out[i].v, it.v), src: it.src, line: it.line, user: it.user}
