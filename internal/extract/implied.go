@@ -13,6 +13,8 @@ import (
 // abroad, a second contact ("and again in …"), a guest welcomed to the
 // host's capital, and two people of one country met together.
 
+// jointSubject finds "A and B <joint verb>" with A and B named people: a
+// meeting between them (a call when the sentence says so is found by its own trigger).
 func jointSubject(toks []nlp.Token, refs []pref) []atom {
 	// "the two fly to Marseille and inaugurate the consulate": a plural subject
 	for _, r := range refs {
@@ -75,6 +77,15 @@ func sidelines(toks []nlp.Token, refs []pref) []atom {
 func allGatherings(toks []nlp.Token, trigs []atom) bool {
 	for _, t := range trigs {
 		if !t.trig.noun || !multiCues[toks[t.j-1].Lower] {
+			return false
+		}
+	}
+	return true
+}
+
+func allVisits(trigs []atom) bool {
+	for _, t := range trigs {
+		if t.trig.kind != engagement.Visit {
 			return false
 		}
 	}

@@ -83,8 +83,14 @@ func (d *docState) sentence(si int) {
 	}
 	trigs = append(trigs, delegationTrips(toks, atoms)...)
 	trigs = append(trigs, departures(toks, atoms, trigs)...)
-	if len(trigs) == 0 || allNounVisits(trigs) {
-		trigs = append(trigs, jointSubject(toks, refs)...)
+	if len(trigs) == 0 || allVisits(trigs) {
+		// (a trip's sentence may go on with what the two did there: "arrived on
+		// Tuesday, and on Wednesday he and President Vucic signed a statement")
+		for _, a := range jointSubject(toks, refs) {
+			if len(trigs) == 0 || allNounVisits(trigs) || a.i > trigs[len(trigs)-1].j {
+				trigs = append(trigs, a)
+			}
+		}
 	}
 	if len(trigs) == 0 || allNounVisits(trigs) || allGatherings(toks, trigs) {
 		trigs = append(trigs, sidelines(toks, refs)...)
@@ -398,8 +404,6 @@ var jointVerbs = map[string]bool{"inaugurate": true, "opened": true, "open": tru
 	"announced": true, "unveiled": true, "issued": true, "adopted": true, "agreed": true, "signed": true, "discussed": true, "reviewed": true, "pledged": true,
 	"vowed": true, "exchanged": true, "sealed": true, "committed": true, "reaffirmed": true, "inaugurated": true, "launched": true}
 
-// jointSubject finds "A and B <joint verb>" with A and B named people: a
-// meeting between them (a call when the sentence says so is found by its own trigger).
 // jointSpoke: verbs that, after a joint subject, report a conversation.
 var jointSpoke = map[string]bool{"spoke": true, "speak": true, "speaks": true}
 
