@@ -290,6 +290,9 @@ func pluralAt(toks []nlp.Token, i int) int {
 		if i == 1 && toks[0].Lower == "the" && next != "of" { // "the leaders of Germany and France" are not the pair in focus
 			return 1
 		}
+		if i > 0 && toks[i-1].Lower == "the" && (next == "'" || next == "’") { // "the leaders' first telephone conversation"
+			return 2
+		}
 	case "heads":
 		// "the heads of state", "the heads of government"
 		if i > 0 && toks[i-1].Lower == "the" && i+2 < len(toks) && toks[i+1].Lower == "of" && (toks[i+2].Lower == "state" || toks[i+2].Lower == "government") {
