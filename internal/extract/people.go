@@ -175,6 +175,12 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 					not := e
 					e = d.latestTitled(a.title, func(o *entity) bool { return o != not })
 				}
+				if e != nil && tripTo(toks, atoms, a.j) == e.country {
+					// "the prime minister made a second trip to China": not China's own
+					if o := d.byTitleWhere(a.title, func(o *entity) bool { return o.country != "" && o.country != e.country }); o != nil {
+						e = o
+					}
+				}
 				if e != nil {
 					out = append(out, pref{i: a.i, j: a.j, ents: []*entity{e}, how: "title of " + e.name})
 				} else if d.home != "" {
@@ -786,13 +792,19 @@ func containsAll(set, want []string) bool {
 
 // byTitle finds the latest person the document named with this title.
 func (d *docState) byTitle(t actors.Title, country string) *entity {
-	if e := d.latestTitled(t, func(e *entity) bool { return country == "" || e.country == country }); e != nil {
+	return d.byTitleWhere(t, func(e *entity) bool { return country == "" || e.country == country })
+}
+
+// byTitleWhere finds the latest person named with title t, or else known by
+// the lexicon to hold it, among those that keep accepts.
+func (d *docState) byTitleWhere(t actors.Title, keep func(*entity) bool) *entity {
+	if e := d.latestTitled(t, keep); e != nil {
 		return e
 	}
 	// someone named without a title whom the lexicon knows in that office
 	for k := len(d.entities) - 1; k >= 0; k-- {
 		e := d.entities[k]
-		if e.person == nil || (country != "" && e.country != country) {
+		if e.person == nil || !keep(e) {
 			continue
 		}
 		for _, o := range e.person.Offices {
@@ -802,6 +814,27 @@ func (d *docState) byTitle(t actors.Title, country string) *entity {
 		}
 	}
 	return nil
+}
+
+// tripTo is the country of the place a trip after token i goes to ("made a
+// second trip to China", "flew to Beijing"), "" when the clause has none.
+func tripTo(toks []nlp.Token, atoms []atom, i int) string {
+	trip := false
+	for _, a := range atoms {
+		if a.i < i {
+			continue
+		}
+		if a.kind == aTrigger && a.trig.kind == engagement.Visit {
+			trip = true
+		}
+		if trip && (a.kind == aCountry && !a.poss || a.kind == aCity) && a.i > 0 && toks[a.i-1].Lower == "to" {
+			return a.code
+		}
+		if a.kind == aName || a.kind == aTitle {
+			return "" // someone else's trip
+		}
+	}
+	return ""
 }
 
 // visitingByTitle finds the latest person with this title who is not of the
