@@ -196,6 +196,11 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 			i += l - 1
 			continue
 		}
+		if v, ok := spokeApart(x, toks, dates, i); ok {
+			out = append(out, atom{kind: aTrigger, i: i, j: i + 1, trig: v})
+			used[i] = true
+			continue
+		}
 		if c, l := x.cities.match(toks, i, lowerKey); l > 0 && toks[i].IsCap() {
 			out = append(out, atom{kind: aCity, i: i, j: i + l, text: c})
 			for k := i; k < i+l; k++ {
@@ -469,4 +474,36 @@ func sortAtoms(a []atom) {
 			a[k], a[k-1] = a[k-1], a[k]
 		}
 	}
+}
+
+// spokeAdverbs may stand between "spoke" and "with": "spoke today with", "spoke again with".
+var spokeAdverbs = map[string]bool{"today": true, "yesterday": true, "tonight": true, "again": true, "briefly": true,
+	"separately": true, "also": true, "later": true, "earlier": true, "first": true, "twice": true, "directly": true, "privately": true}
+
+// spokeApart finds "spoke" kept from its "with"/"to" by a time or an adverb
+// ("The President spoke today with President Xi", "talked on Monday with"):
+// the trigger "spoke with" would have, on the verb alone.
+func spokeApart(x *Extractor, toks []nlp.Token, dates []nlp.DateExpr, i int) (trigger, bool) {
+	k := i + 1
+	if k >= len(toks) {
+		return trigger{}, false
+	}
+	if spokeAdverbs[toks[k].Lower] {
+		k++
+	} else {
+		if toks[k].Lower == "on" {
+			k++ // "spoke on Thursday with"
+		}
+		for _, e := range dates {
+			if e.Tok0 == k && e.Tok1-e.Tok0 <= 4 {
+				k = e.Tok1
+				break
+			}
+		}
+	}
+	if k == i+1 || k >= len(toks) || k > i+1 && toks[k-1].Lower == "on" || toks[k].Lower != "with" && toks[k].Lower != "to" {
+		return trigger{}, false
+	}
+	v, l := x.triggers.match([]nlp.Token{toks[i], toks[k]}, 0, lowerKey)
+	return v, l == 2 && v.spoke
 }

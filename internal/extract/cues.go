@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"bilat/internal/engagement"
 	"bilat/internal/nlp"
@@ -422,6 +423,25 @@ func clauseContact(toks []nlp.Token, t atom) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// thisWas: the sentence says what the engagement in focus was ("This was
+// the leaders' first conversation since Woodside", "It was their second
+// meeting this year"), not another one.
+func thisWas(toks []nlp.Token, t atom) bool {
+	for p := max(0, t.i-8); p+1 < t.i; p++ {
+		if p > 0 && !unicode.IsPunct([]rune(toks[p-1].Text)[0]) {
+			continue // (the clause's first words: "**Tracker note.** This was …")
+		}
+		switch toks[p].Lower {
+		case "this", "it", "that":
+			switch toks[p+1].Lower {
+			case "was", "is", "marked", "marks", "were":
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -723,7 +723,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if len(L) == 0 && len(subj) > 0 && t.i > lo && lo > 0 {
 		L = subj
 	}
-	if onlyPlural(left, right) && anchor != "text" && ord == 0 && d.hasEngagement(L, R) {
+	if onlyPlural(left, right) && anchor != "text" && (ord == 0 || thisWas(toks, t)) && d.hasEngagement(L, R) {
 		return nil, nil, "refers back to the engagement in focus"
 	}
 	base := engagement.Mention{Kind: kind, Mode: mode, Status: status, Date: date, DateEnd: dateEnd}
