@@ -91,7 +91,6 @@ type Lexicon struct {
 	honorList   []string
 	maxHonor    int // most words in one honorific
 	suffixes    map[string]bool
-	suffixList  []string
 	maxSuffix   int
 	people      []*Person
 	personByKey map[string][]*Person
@@ -183,11 +182,6 @@ func (l *Lexicon) Honorifics() []string {
 // ("(retd)", "Jr.").
 func (l *Lexicon) Suffix(word string) bool {
 	return l.suffixes[strings.Join(wordTokens(word), " ")]
-}
-
-// Suffixes returns the name suffixes as written in the data, longest first.
-func (l *Lexicon) Suffixes() []string {
-	return append([]string(nil), l.suffixList...)
 }
 
 // Topics returns the topic vocabulary in data order.

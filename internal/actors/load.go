@@ -589,7 +589,10 @@ func containsStr(s []string, v string) bool {
 }
 
 func (l *Lexicon) buildHonorifics(hs, sfx []item[string]) {
-	add := func(items []item[string], set map[string]bool, list *[]string, most *int) {
+	// add fills set and most, and returns the entries as written, longest
+	// first (only the honorifics' are kept: Honorifics returns them).
+	add := func(items []item[string], set map[string]bool, most *int) []string {
+		var list []string
 		for _, it := range items {
 			toks := wordTokens(it.v)
 			k := strings.Join(toks, " ")
@@ -597,15 +600,16 @@ func (l *Lexicon) buildHonorifics(hs, sfx []item[string]) {
 				continue
 			}
 			set[k] = true
-			if v := strings.TrimSpace(it.v); !containsStr(*list, v) {
-				*list = append(*list, v)
+			if v := strings.TrimSpace(it.v); !containsStr(list, v) {
+				list = append(list, v)
 			}
 			*most = max(*most, len(toks))
 		}
-		sortLongestFirst(*list)
+		sortLongestFirst(list)
+		return list
 	}
-	add(hs, l.honorifics, &l.honorList, &l.maxHonor)
-	add(sfx, l.suffixes, &l.suffixList, &l.maxSuffix)
+	l.honorList = add(hs, l.honorifics, &l.maxHonor)
+	add(sfx, l.suffixes, &l.maxSuffix)
 }
 
 func (l *Lexicon) buildPeople(raw []item[rawPerson]) error {

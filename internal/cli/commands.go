@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -83,26 +84,46 @@ func printSummary(w io.Writer, s pipeline.Summary) {
 	fmt.Fprintf(w, "elapsed: %.2fs (%.0f docs/s)\n", s.Elapsed.Seconds(), s.DocsPerSecond())
 }
 
+// pairPeriod holds the --pair, --from and --to flags, which the filters of
+// export and engagements and the report share.
+type pairPeriod struct{ pair, from, to *string }
+
+// pairPeriodFlags registers --pair, --from and --to on fl.
+func pairPeriodFlags(fl *flag.FlagSet) pairPeriod {
+	return pairPeriod{
+		pair: fl.String("pair", "", "two countries, ISO 3166-1 alpha-3: PAK-USA"),
+		from: fl.String("from", "", "first date, YYYY[-MM[-DD]]"),
+		to:   fl.String("to", "", "last date, YYYY[-MM[-DD]]"),
+	}
+}
+
+// dates parses --from and --to; the error names the flag.
+func (p pairPeriod) dates() (from, to engagement.Date, err error) {
+	if from, err = engagement.ParseDate(*p.from); err != nil {
+		return from, to, fmt.Errorf("--from: %v", err)
+	}
+	if to, err = engagement.ParseDate(*p.to); err != nil {
+		return from, to, fmt.Errorf("--to: %v", err)
+	}
+	return from, to, nil
+}
+
 // filterFlags registers the engagement filters shared by export and engagements.
-func filterFlags(fl interface {
-	String(string, string, string) *string
-}) func() (store.Filter, error) {
-	pair := fl.String("pair", "", "two countries, ISO 3166-1 alpha-3: PAK-USA")
+func filterFlags(fl *flag.FlagSet) func() (store.Filter, error) {
+	pp := pairPeriodFlags(fl)
 	country := fl.String("country", "", "a country taking part: PAK")
 	kind := fl.String("kind", "", "call, meeting or visit")
 	mode := fl.String("mode", "", "phone, video or in_person")
 	status := fl.String("status", "", "occurred, planned or cancelled")
 	actor := fl.String("actor", "", "a participant whose name contains this")
 	query := fl.String("query", "", "words that the evidence must contain")
-	from := fl.String("from", "", "first date, YYYY[-MM[-DD]]")
-	to := fl.String("to", "", "last date, YYYY[-MM[-DD]]")
 	return func() (store.Filter, error) {
 		f := store.Filter{Country: strings.ToUpper(*country), Kind: engagement.Kind(*kind), Mode: engagement.Mode(*mode),
 			Status: engagement.Status(*status), Actor: *actor, Query: *query}
-		if *pair != "" {
-			a, b, found := strings.Cut(strings.ToUpper(*pair), "-")
+		if pair := *pp.pair; pair != "" {
+			a, b, found := strings.Cut(strings.ToUpper(pair), "-")
 			if !found || len(a) != 3 || len(b) != 3 {
-				return f, fmt.Errorf("--pair %q: want two ISO 3166-1 alpha-3 codes joined by -, like PAK-USA", *pair)
+				return f, fmt.Errorf("--pair %q: want two ISO 3166-1 alpha-3 codes joined by -, like PAK-USA", pair)
 			}
 			f.Pair = [2]string{a, b}
 		}
@@ -125,13 +146,8 @@ func filterFlags(fl interface {
 			return f, fmt.Errorf("--status %q: want occurred, planned or cancelled", *status)
 		}
 		var err error
-		if f.From, err = engagement.ParseDate(*from); err != nil {
-			return f, fmt.Errorf("--from: %v", err)
-		}
-		if f.To, err = engagement.ParseDate(*to); err != nil {
-			return f, fmt.Errorf("--to: %v", err)
-		}
-		return f, nil
+		f.From, f.To, err = pp.dates()
+		return f, err
 	}
 }
 

@@ -21,16 +21,14 @@ func init() {
 func runReport(e *env, args []string) int {
 	fl := newFlags(e, "report")
 	db := dbFlag(fl)
-	pairS := fl.String("pair", "", "two countries, ISO 3166-1 alpha-3: PAK-USA")
-	from := fl.String("from", "", "first date, YYYY[-MM[-DD]]")
-	to := fl.String("to", "", "last date, YYYY[-MM[-DD]]")
+	pp := pairPeriodFlags(fl)
 	format := fl.String("format", "md", "md or html")
 	out := fl.String("o", "", "write to this file instead of standard output")
 	lex := fl.String("lexicon", "", "a YAML file adding to the lexicon (office holders)")
 	if code := parseFlags(e, fl, "report", args); code >= 0 {
 		return code
 	}
-	p, err := analyse.ParsePair(*pairS)
+	p, err := analyse.ParsePair(*pp.pair)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "bilat report: --pair: %v\n", err)
 		return misused
@@ -40,12 +38,8 @@ func runReport(e *env, args []string) int {
 		return misused
 	}
 	var f store.Filter
-	if f.From, err = engagement.ParseDate(*from); err != nil {
-		fmt.Fprintf(e.stderr, "bilat report: --from: %v\n", err)
-		return misused
-	}
-	if f.To, err = engagement.ParseDate(*to); err != nil {
-		fmt.Fprintf(e.stderr, "bilat report: --to: %v\n", err)
+	if f.From, f.To, err = pp.dates(); err != nil {
+		fmt.Fprintf(e.stderr, "bilat report: %v\n", err)
 		return misused
 	}
 	if !haveDB(e, "report", *db) {
@@ -79,7 +73,7 @@ func runReport(e *env, args []string) int {
 			}
 		}
 	}
-	r := report.Build(es, report.Options{Pair: p, From: *from, To: *to, Now: time.Now(), Offices: analyse.Offices(l)})
+	r := report.Build(es, report.Options{Pair: p, From: *pp.from, To: *pp.to, Now: time.Now(), Offices: analyse.Offices(l)})
 	var b bytes.Buffer
 	if *format == "html" {
 		err = r.HTML(&b)
