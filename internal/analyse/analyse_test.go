@@ -7,16 +7,10 @@ import (
 
 	"bilat/internal/actors"
 	"bilat/internal/engagement"
+	"bilat/internal/store/storetest"
 )
 
 var (
-	sharif  = engagement.Participant{Name: "Shehbaz Sharif", Title: "Prime Minister", Country: "PAK", Rank: 1}
-	dar     = engagement.Participant{Name: "Ishaq Dar", Title: "Deputy Prime Minister", Country: "PAK", Rank: 2}
-	munir   = engagement.Participant{Name: "Asim Munir", Title: "Chief of Army Staff", Country: "PAK", Rank: 2}
-	trump   = engagement.Participant{Name: "Donald Trump", Title: "President", Country: "USA", Rank: 1}
-	rubio   = engagement.Participant{Name: "Marco Rubio", Title: "Secretary of State", Country: "USA", Rank: 2}
-	hooker  = engagement.Participant{Name: "Allison Hooker", Title: "Under Secretary of State", Country: "USA", Rank: 3}
-	wang    = engagement.Participant{Name: "Wang Yi", Title: "Foreign Minister", Country: "CHN", Rank: 2}
 	pakUSA  = Pair{"PAK", "USA"}
 	occured = engagement.Occurred
 )
@@ -66,10 +60,10 @@ func TestParsePair(t *testing.T) {
 
 func TestCount(t *testing.T) {
 	es := []engagement.Engagement{
-		eng(1, engagement.Call, "2025-01-02", "", dar, rubio),
-		eng(2, engagement.Meeting, "2025-02", "", sharif, trump),
-		with(eng(3, engagement.Meeting, "2025-03", "", sharif, trump), engagement.Planned),
-		eng(4, engagement.Call, "2025-01-02", "", dar, wang), // another pair
+		eng(1, engagement.Call, "2025-01-02", "", storetest.Dar, storetest.Rubio),
+		eng(2, engagement.Meeting, "2025-02", "", storetest.Sharif, storetest.Trump),
+		with(eng(3, engagement.Meeting, "2025-03", "", storetest.Sharif, storetest.Trump), engagement.Planned),
+		eng(4, engagement.Call, "2025-01-02", "", storetest.Dar, storetest.Wang),
 	}
 	got := Count(es, pakUSA)
 	want := Counts{Total: 3, ByKind: map[string]int{"call": 1, "meeting": 1}, ByMode: map[string]int{"phone": 1, "in_person": 1},
@@ -87,21 +81,21 @@ func TestLevels(t *testing.T) {
 	}{
 		{"empty", nil, []Level{}},
 		{"highest rank per side per month", []engagement.Engagement{
-			eng(1, engagement.Call, "2025-05-01", "", dar, rubio),
-			eng(2, engagement.Meeting, "2025-05-20", "", sharif, hooker),
-			eng(3, engagement.Meeting, "2025-06", "", munir, trump),
+			eng(1, engagement.Call, "2025-05-01", "", storetest.Dar, storetest.Rubio),
+			eng(2, engagement.Meeting, "2025-05-20", "", storetest.Sharif, storetest.Hooker),
+			eng(3, engagement.Meeting, "2025-06", "", storetest.Munir, storetest.Trump),
 		}, []Level{
 			{Month: "2025-05", A: 1, B: 2, AIDs: []int64{2}, BIDs: []int64{1}, Count: 2},
 			{Month: "2025-06", A: 2, B: 1, AIDs: []int64{3}, BIDs: []int64{3}, Count: 1},
 		}},
 		{"ties cite every engagement", []engagement.Engagement{
-			eng(1, engagement.Call, "2025-05-01", "", dar, rubio),
-			eng(2, engagement.Call, "2025-05-09", "", munir, rubio),
+			eng(1, engagement.Call, "2025-05-01", "", storetest.Dar, storetest.Rubio),
+			eng(2, engagement.Call, "2025-05-09", "", storetest.Munir, storetest.Rubio),
 		}, []Level{{Month: "2025-05", A: 2, B: 2, AIDs: []int64{1, 2}, BIDs: []int64{1, 2}, Count: 2}}},
 		{"year-only dates, planned and other pairs left out", []engagement.Engagement{
-			eng(1, engagement.Call, "2025", "", dar, rubio),
-			with(eng(2, engagement.Call, "2025-05-01", "", dar, rubio), engagement.Cancelled),
-			eng(3, engagement.Call, "2025-05-01", "", dar, wang),
+			eng(1, engagement.Call, "2025", "", storetest.Dar, storetest.Rubio),
+			with(eng(2, engagement.Call, "2025-05-01", "", storetest.Dar, storetest.Rubio), engagement.Cancelled),
+			eng(3, engagement.Call, "2025-05-01", "", storetest.Dar, storetest.Wang),
 		}, []Level{}},
 	}
 	for _, tc := range tests {
@@ -116,10 +110,10 @@ func TestLevels(t *testing.T) {
 func TestAsymmetries(t *testing.T) {
 	es := []engagement.Engagement{
 		// An under secretary received by the deputy prime minister and the army chief.
-		eng(1, engagement.Meeting, "2025-04-10", "", hooker, dar, munir),
-		eng(2, engagement.Call, "2025-05-01", "", dar, rubio),
-		eng(3, engagement.Meeting, "2026-01-05", "", sharif, rubio),
-		eng(4, engagement.Call, "2026-02-01", "", dar), // one side only: not comparable
+		eng(1, engagement.Meeting, "2025-04-10", "", storetest.Hooker, storetest.Dar, storetest.Munir),
+		eng(2, engagement.Call, "2025-05-01", "", storetest.Dar, storetest.Rubio),
+		eng(3, engagement.Meeting, "2026-01-05", "", storetest.Sharif, storetest.Rubio),
+		eng(4, engagement.Call, "2026-02-01", "", storetest.Dar),
 	}
 	got, shares := Asymmetries(es, pakUSA)
 	if len(got) != 2 {
@@ -147,34 +141,34 @@ func TestCoLocatedCalls(t *testing.T) {
 		want []CoLocated
 	}{
 		{"called while visiting the other side", []engagement.Engagement{
-			visit(1, "2025-07-20", "2025-07-26", "USA", "", dar),
-			eng(2, engagement.Call, "2025-07-23", "", dar, rubio),
+			visit(1, "2025-07-20", "2025-07-26", "USA", "", storetest.Dar),
+			eng(2, engagement.Call, "2025-07-23", "", storetest.Dar, storetest.Rubio),
 		}, []CoLocated{{Call: 2, Date: "2025-07-23", Where: "USA", IDs: []int64{2, 1}}}},
 		{"call after the visit ended", []engagement.Engagement{
-			visit(1, "2025-07-20", "2025-07-22", "USA", "", dar),
-			eng(2, engagement.Call, "2025-07-23", "", dar, rubio),
+			visit(1, "2025-07-20", "2025-07-22", "USA", "", storetest.Dar),
+			eng(2, engagement.Call, "2025-07-23", "", storetest.Dar, storetest.Rubio),
 		}, nil},
 		{"visit to a third country", []engagement.Engagement{
-			visit(1, "2025-07-20", "2025-07-26", "CHN", "", dar, wang),
-			eng(2, engagement.Call, "2025-07-23", "", dar, rubio),
+			visit(1, "2025-07-20", "2025-07-26", "CHN", "", storetest.Dar, storetest.Wang),
+			eng(2, engagement.Call, "2025-07-23", "", storetest.Dar, storetest.Rubio),
 		}, nil},
 		{"visitor not on the call", []engagement.Engagement{
-			visit(1, "2025-07-20", "2025-07-26", "USA", "", munir),
-			eng(2, engagement.Call, "2025-07-23", "", dar, rubio),
+			visit(1, "2025-07-20", "2025-07-26", "USA", "", storetest.Munir),
+			eng(2, engagement.Call, "2025-07-23", "", storetest.Dar, storetest.Rubio),
 		}, nil},
 		{"both in the same city that day", []engagement.Engagement{
-			at(eng(1, engagement.Meeting, "2025-09-24", "", dar, wang), "New York"),
-			at(eng(2, engagement.Meeting, "2025-09-24", "", rubio, wang), "New York"),
-			eng(3, engagement.Call, "2025-09-24", "", dar, rubio),
+			at(eng(1, engagement.Meeting, "2025-09-24", "", storetest.Dar, storetest.Wang), "New York"),
+			at(eng(2, engagement.Meeting, "2025-09-24", "", storetest.Rubio, storetest.Wang), "New York"),
+			eng(3, engagement.Call, "2025-09-24", "", storetest.Dar, storetest.Rubio),
 		}, []CoLocated{{Call: 3, Date: "2025-09-24", Where: "new york", IDs: []int64{3, 1, 2}}}},
 		{"different cities", []engagement.Engagement{
-			at(eng(1, engagement.Meeting, "2025-09-24", "", dar, wang), "Beijing"),
-			at(eng(2, engagement.Meeting, "2025-09-24", "", rubio, wang), "New York"),
-			eng(3, engagement.Call, "2025-09-24", "", dar, rubio),
+			at(eng(1, engagement.Meeting, "2025-09-24", "", storetest.Dar, storetest.Wang), "Beijing"),
+			at(eng(2, engagement.Meeting, "2025-09-24", "", storetest.Rubio, storetest.Wang), "New York"),
+			eng(3, engagement.Call, "2025-09-24", "", storetest.Dar, storetest.Rubio),
 		}, nil},
 		{"call dated to the month only", []engagement.Engagement{
-			visit(1, "2025-07-20", "2025-07-26", "USA", "", dar),
-			eng(2, engagement.Call, "2025-07", "", dar, rubio),
+			visit(1, "2025-07-20", "2025-07-26", "USA", "", storetest.Dar),
+			eng(2, engagement.Call, "2025-07", "", storetest.Dar, storetest.Rubio),
 		}, nil},
 	}
 	for _, tc := range tests {
@@ -195,11 +189,11 @@ func TestCoLocatedCalls(t *testing.T) {
 
 func TestReciprocity(t *testing.T) {
 	es := []engagement.Engagement{
-		visit(1, "2025-07-20", "2025-07-26", "USA", "Washington", dar),
-		visit(2, "2025-09-25", "", "USA", "Washington", sharif, trump),
-		visit(3, "2025-10-02", "", "PAK", "Islamabad", hooker, dar),
-		visit(4, "2026-01-10", "", "PAK", "Islamabad", rubio),
-		visit(5, "2026-02-10", "", "CHN", "Beijing", dar), // not between the pair
+		visit(1, "2025-07-20", "2025-07-26", "USA", "Washington", storetest.Dar),
+		visit(2, "2025-09-25", "", "USA", "Washington", storetest.Sharif, storetest.Trump),
+		visit(3, "2025-10-02", "", "PAK", "Islamabad", storetest.Hooker, storetest.Dar),
+		visit(4, "2026-01-10", "", "PAK", "Islamabad", storetest.Rubio),
+		visit(5, "2026-02-10", "", "CHN", "Beijing", storetest.Dar),
 	}
 	got := Reciprocity(es, pakUSA)
 	if len(got) != 2 {
@@ -229,14 +223,14 @@ func TestSilences(t *testing.T) {
 	}{
 		{"none", nil, 0, 0, 0, 0, []int64{}, []int64{}, 0, 0},
 		{"gaps at each level", []engagement.Engagement{
-			eng(1, engagement.Call, "2025-01-01", "", sharif, trump),
-			eng(2, engagement.Call, "2025-03-01", "", dar, rubio),     // minister level only
-			eng(3, engagement.Meeting, "2025-03-11", "", hooker, dar), // rank 3: not counted
-			eng(4, engagement.Meeting, "2025-12-01", "", sharif, trump),
+			eng(1, engagement.Call, "2025-01-01", "", storetest.Sharif, storetest.Trump),
+			eng(2, engagement.Call, "2025-03-01", "", storetest.Dar, storetest.Rubio),
+			eng(3, engagement.Meeting, "2025-03-11", "", storetest.Hooker, storetest.Dar),
+			eng(4, engagement.Meeting, "2025-12-01", "", storetest.Sharif, storetest.Trump),
 		}, 334, 275, 30, 30, []int64{1, 4}, []int64{2, 4}, 2, 3},
 		{"month precision counts from the first day", []engagement.Engagement{
-			eng(1, engagement.Call, "2025-01", "", sharif, trump),
-			eng(2, engagement.Call, "2025", "", sharif, trump), // year only: left out
+			eng(1, engagement.Call, "2025-01", "", storetest.Sharif, storetest.Trump),
+			eng(2, engagement.Call, "2025", "", storetest.Sharif, storetest.Trump),
 		}, 0, 0, 364, 364, []int64{1}, []int64{1}, 1, 1},
 	}
 	for _, tc := range tests {
@@ -261,11 +255,11 @@ func TestSilences(t *testing.T) {
 
 func TestTopics(t *testing.T) {
 	es := []engagement.Engagement{
-		topics(eng(1, engagement.Call, "2025-01-01", "", dar, rubio), "trade", "security"),
-		topics(eng(2, engagement.Call, "2025-03-01", "", dar, rubio), "trade"),
-		topics(eng(3, engagement.Call, "2026", "", dar, rubio), "trade"),
-		topics(eng(4, engagement.Call, "", "", dar, rubio), "trade"), // undated
-		topics(eng(5, engagement.Call, "2025-01-01", "", dar, wang), "trade"),
+		topics(eng(1, engagement.Call, "2025-01-01", "", storetest.Dar, storetest.Rubio), "trade", "security"),
+		topics(eng(2, engagement.Call, "2025-03-01", "", storetest.Dar, storetest.Rubio), "trade"),
+		topics(eng(3, engagement.Call, "2026", "", storetest.Dar, storetest.Rubio), "trade"),
+		topics(eng(4, engagement.Call, "", "", storetest.Dar, storetest.Rubio), "trade"), // undated
+		topics(eng(5, engagement.Call, "2025-01-01", "", storetest.Dar, storetest.Wang), "trade"),
 	}
 	want := []TopicCount{
 		{Year: 2025, Topic: "security", Count: 1, IDs: []int64{1}},
@@ -284,14 +278,14 @@ func TestFirstContacts(t *testing.T) {
 		{Person: "Wang Yi", Country: "CHN", Title: "Foreign Minister", Rank: 2, From: "2025-01-01"},                            // not of the pair
 		{Person: "Antony Blinken", Country: "USA", Title: "Secretary of State", Rank: 2, From: "2021-01-26", To: "2025-01-20"}, // before the data
 	}
-	djt := trump
+	djt := storetest.Trump
 	djt.Name = "Donald J. Trump"
 	es := []engagement.Engagement{
-		eng(1, engagement.Call, "2025-01-10", "", sharif, engagement.Participant{Name: "Antony Blinken", Country: "USA", Rank: 2}),
-		eng(2, engagement.Call, "2025-03-01", "", dar, rubio),
-		eng(3, engagement.Meeting, "2025-07-25", "", dar, rubio),
-		eng(4, engagement.Call, "2025-04-01", "", dar, rubio),
-		visit(5, "2025-09-25", "", "USA", "Washington", sharif, djt),
+		eng(1, engagement.Call, "2025-01-10", "", storetest.Sharif, engagement.Participant{Name: "Antony Blinken", Country: "USA", Rank: 2}),
+		eng(2, engagement.Call, "2025-03-01", "", storetest.Dar, storetest.Rubio),
+		eng(3, engagement.Meeting, "2025-07-25", "", storetest.Dar, storetest.Rubio),
+		eng(4, engagement.Call, "2025-04-01", "", storetest.Dar, storetest.Rubio),
+		visit(5, "2025-09-25", "", "USA", "Washington", storetest.Sharif, djt),
 	}
 	got := FirstContacts(es, pakUSA, offices)
 	if len(got) != 2 {

@@ -11,43 +11,29 @@ import (
 
 	"bilat/internal/analyse"
 	"bilat/internal/engagement"
+	"bilat/internal/store/storetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-var (
-	dar    = engagement.Participant{Name: "Ishaq Dar", Title: "Deputy Prime Minister", Country: "PAK", Rank: 2}
-	munir  = engagement.Participant{Name: "Asim Munir", Title: "Chief of Army Staff", Country: "PAK", Rank: 2}
-	sharif = engagement.Participant{Name: "Shehbaz Sharif", Title: "Prime Minister", Country: "PAK", Rank: 1}
-	rubio  = engagement.Participant{Name: "Marco Rubio", Title: "Secretary of State", Country: "USA", Rank: 2}
-	trump  = engagement.Participant{Name: "Donald Trump", Title: "President", Country: "USA", Rank: 1}
-	hooker = engagement.Participant{Name: "Allison Hooker", Title: "Under Secretary of State", Country: "USA", Rank: 3}
-)
+// fixture is storetest's Fixture as engagements, with what the report must
+// also handle: a source with a script link and Markdown in its evidence, a
+// second, untitled report of the call, and a planned visit.
+func fixture() []engagement.Engagement {
+	es := storetest.Engagements(storetest.Fixture())
+	call, hostile := &es[1], &es[2].Sources[0]
+	if call.Kind != engagement.Call || hostile.Evidence != storetest.Hostile {
+		panic("storetest.Fixture has changed: update the report fixture")
+	}
+	hostile.URL, hostile.Evidence = "javascript:alert(1)", "Hooker met Dar <script>alert(1)</script> *and* Munir."
+	call.Sources = append(call.Sources, src("file-without-scheme", "", "", "A second report of the call."))
+	return append(es, engagement.Engagement{ID: int64(len(es) + 1), Kind: engagement.Visit, Mode: engagement.InPerson, Status: engagement.Planned,
+		Date: "2026-02", HostCountry: "PAK", Participants: []engagement.Participant{storetest.Rubio},
+		Sources: []engagement.Source{src("https://example.test/f", "Rubio to visit", "2025-12-01", "Rubio is expected in Islamabad in February.")}})
+}
 
 func src(url, title, pub, ev string) engagement.Source {
 	return engagement.Source{URL: url, Title: title, Published: pub, Evidence: ev, Start: 10, End: 10 + len(ev), Status: engagement.Occurred}
-}
-
-func fixture() []engagement.Engagement {
-	occ := engagement.Occurred
-	return []engagement.Engagement{
-		{ID: 1, Kind: engagement.Visit, Mode: engagement.InPerson, Status: occ, Date: "2025-07-20", DateEnd: "2025-07-26", Location: "Washington", HostCountry: "USA",
-			Participants: []engagement.Participant{dar}, Topics: []string{"trade"},
-			Sources: []engagement.Source{src("https://example.test/a", "Dar arrives in Washington", "2025-07-20", "Dar arrived in Washington for a week-long visit.")}},
-		{ID: 2, Kind: engagement.Call, Mode: engagement.Phone, Status: occ, Date: "2025-07-23",
-			Participants: []engagement.Participant{rubio, dar}, Topics: []string{"trade", "security"},
-			Sources: []engagement.Source{src("https://example.test/b", "Rubio calls Dar", "2025-07-23", "Rubio spoke to Dar by telephone on Wednesday."),
-				src("file-without-scheme", "", "", "A second report of the call.")}},
-		{ID: 3, Kind: engagement.Meeting, Mode: engagement.InPerson, Status: occ, Date: "2025-10-02", Location: "Islamabad",
-			Participants: []engagement.Participant{hooker, dar, munir}, Topics: []string{"minerals"},
-			Sources: []engagement.Source{src("javascript:alert(1)", "Hooker in Islamabad <b>markup</b>", "2025-10-02", "Hooker met Dar <script>alert(1)</script> *and* Munir.")}},
-		{ID: 4, Kind: engagement.Meeting, Mode: engagement.InPerson, Status: occ, Date: "2025-09-25", Location: "Washington",
-			Participants: []engagement.Participant{sharif, trump}, Topics: []string{"trade"},
-			Sources: []engagement.Source{src("https://example.test/d", "Sharif meets Trump", "2025-09-26", "Sharif met Trump at the White House on Thursday.")}},
-		{ID: 5, Kind: engagement.Visit, Mode: engagement.InPerson, Status: engagement.Planned, Date: "2026-02", HostCountry: "PAK",
-			Participants: []engagement.Participant{rubio},
-			Sources:      []engagement.Source{src("https://example.test/e", "Rubio to visit", "2025-12-01", "Rubio is expected in Islamabad in February.")}},
-	}
 }
 
 func build() *Report {

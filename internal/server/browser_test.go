@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"bilat/internal/store/storetest"
 )
 
 // browser starts headless Chromium, or skips the test when none is installed.
@@ -127,8 +129,8 @@ func TestHostileEvidenceShownAsText(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#list li:nth-child(4)`)),
 		chromedp.WaitVisible(chromedp.CSS(`#detail-body mark.evidence`)),
 	)
-	if ev := text(t, ctx, "#detail-body mark.evidence"); ev != Hostile {
-		t.Errorf("evidence shown as %q, want the text %q", ev, Hostile)
+	if ev := text(t, ctx, "#detail-body mark.evidence"); ev != storetest.Hostile {
+		t.Errorf("evidence shown as %q, want the text %q", ev, storetest.Hostile)
 	}
 	if title := text(t, ctx, "#detail-body .source a"); title != `Hooker in Islamabad <b>markup</b>` {
 		t.Errorf("title shown as %q", title)

@@ -14,63 +14,8 @@ import (
 	"bilat/internal/engagement"
 	"bilat/internal/store"
 	"bilat/internal/store/sqlite"
+	"bilat/internal/store/storetest"
 )
-
-var (
-	dar    = engagement.Participant{Name: "Ishaq Dar", Title: "Deputy Prime Minister", Country: "PAK", Rank: 2}
-	munir  = engagement.Participant{Name: "Asim Munir", Title: "Chief of Army Staff", Country: "PAK", Rank: 2}
-	sharif = engagement.Participant{Name: "Shehbaz Sharif", Title: "Prime Minister", Country: "PAK", Rank: 1}
-	rubio  = engagement.Participant{Name: "Marco Rubio", Title: "Secretary of State", Country: "USA", Rank: 2}
-	trump  = engagement.Participant{Name: "Donald Trump", Title: "President", Country: "USA", Rank: 1}
-	hooker = engagement.Participant{Name: "Allison Hooker", Title: "Under Secretary of State", Country: "USA", Rank: 3}
-	jai    = engagement.Participant{Name: "Subrahmanyam Jaishankar", Title: "External Affairs Minister", Country: "IND", Rank: 2}
-	wang   = engagement.Participant{Name: "Wang Yi", Title: "Foreign Minister", Country: "CHN", Rank: 2}
-)
-
-// Hostile is evidence that holds markup: it must be stored and shown as text.
-const Hostile = `Hooker met Dar and Munir in Islamabad <script>window.pwned=1</script><img src=x onerror="window.pwned=2">.`
-
-func date(s string) engagement.Date {
-	d, err := engagement.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
-// doc builds a stored item whose text is the evidence sentence.
-func doc(url, title, published, evidence string, m engagement.Mention) store.Item {
-	text := title + ".\n\n" + evidence + " More text follows."
-	m.Evidence = evidence
-	m.Start = len(title) + 3
-	m.End = m.Start + len(evidence)
-	return store.Item{Doc: engagement.Document{Path: url, URL: url, Title: title, Outlet: "Test Wire", Published: date(published), Text: text},
-		Mentions: []engagement.Mention{m}}
-}
-
-// Fixture is the test corpus: a PAK–USA relationship with a visit, a call
-// made during it, an asymmetric meeting with hostile evidence, a summit
-// meeting, and one IND–CHN meeting.
-func Fixture() []store.Item {
-	occ := engagement.Occurred
-	return []store.Item{
-		doc("https://example.test/a", "Dar arrives in Washington", "2025-07-20", "Dar arrived in Washington for a week-long visit.",
-			engagement.Mention{Kind: engagement.Visit, Mode: engagement.InPerson, Status: occ, Date: date("2025-07-20"), DateEnd: date("2025-07-26"),
-				HostCountry: "USA", Location: "Washington", Participants: []engagement.Participant{dar}, Topics: []string{"trade"}}),
-		doc("https://example.test/b", "Rubio calls Dar", "2025-07-23", "Rubio spoke to Dar by telephone on Wednesday.",
-			engagement.Mention{Kind: engagement.Call, Mode: engagement.Phone, Status: occ, Date: date("2025-07-23"),
-				Participants: []engagement.Participant{rubio, dar}, Topics: []string{"trade", "security"}}),
-		doc("https://example.test/c", `Hooker in Islamabad <b>markup</b>`, "2025-10-02", Hostile,
-			engagement.Mention{Kind: engagement.Meeting, Mode: engagement.InPerson, Status: occ, Date: date("2025-10-02"), Location: "Islamabad",
-				Participants: []engagement.Participant{hooker, dar, munir}, Topics: []string{"minerals"}}),
-		doc("https://example.test/d", "Sharif meets Trump", "2025-09-26", "Sharif met Trump at the White House on Thursday.",
-			engagement.Mention{Kind: engagement.Meeting, Mode: engagement.InPerson, Status: occ, Date: date("2025-09-25"), Location: "Washington",
-				Participants: []engagement.Participant{sharif, trump}, Topics: []string{"trade"}}),
-		doc("https://example.test/e", "Jaishankar meets Wang", "2024-10-23", "Jaishankar met Wang Yi in Kazan.",
-			engagement.Mention{Kind: engagement.Meeting, Mode: engagement.InPerson, Status: occ, Date: date("2024-10-23"), Location: "Kazan",
-				Participants: []engagement.Participant{jai, wang}}),
-	}
-}
 
 // MustOpenDB returns a temporary SQLite store holding items.
 func MustOpenDB(t testing.TB, items []store.Item) *sqlite.DB {
@@ -87,7 +32,7 @@ func MustOpenDB(t testing.TB, items []store.Item) *sqlite.DB {
 }
 
 func newTestServer(t *testing.T) *httptest.Server {
-	db := MustOpenDB(t, Fixture())
+	db := MustOpenDB(t, storetest.Fixture())
 	s := New(db, Options{Now: func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }})
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
@@ -218,7 +163,7 @@ func TestEngagementDetailEscapesEvidence(t *testing.T) {
 	if err := json.Unmarshal(raw, &e); err != nil {
 		t.Fatal(err)
 	}
-	if len(e.Sources) != 1 || e.Sources[0].Evidence != Hostile || e.Sources[0].Start <= 0 || e.Sources[0].End <= e.Sources[0].Start {
+	if len(e.Sources) != 1 || e.Sources[0].Evidence != storetest.Hostile || e.Sources[0].Start <= 0 || e.Sources[0].End <= e.Sources[0].Start {
 		t.Errorf("sources = %+v", e.Sources)
 	}
 	if resp.Header.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "script-src 'self'") {

@@ -23,6 +23,7 @@ import (
 	"bilat/internal/engagement"
 	"bilat/internal/store"
 	"bilat/internal/store/sqlite"
+	"bilat/internal/store/storetest"
 )
 
 // The speed tests run against a large database named by BILAT_SPEED_DB,
@@ -339,7 +340,7 @@ func TestSpeedSameResults(t *testing.T) {
 		}
 		f := store.Filter{Pair: p}
 		if i%2 == 1 {
-			f.From, f.To = date("2018-03"), date("2021")
+			f.From, f.To = storetest.Date("2018-03"), storetest.Date("2021")
 		}
 		// the old way: both countries' engagements in full
 		g := f

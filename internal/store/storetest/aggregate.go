@@ -57,16 +57,16 @@ func encounterFixture() []store.Item {
 	}
 	// Distinct people, kinds or hosts, so fusion keeps them apart.
 	return []store.Item{
-		m("https://enc.example/01", "Rubio called Dar on 23 July.", call("2025-07-23", occ, rubio, dar)),
-		m("https://enc.example/02", "Dar was in Washington from 20 to 26 July.", visit("2025-07-20", "2025-07-26", "USA", occ, dar)),
-		m("https://enc.example/03", "A planned visit by Sharif in July.", visit("2025-07-21", "2025-07-24", "USA", engagement.Planned, sharif)),
-		m("https://enc.example/04", "Dar met Wang in Beijing on 23 July.", meeting("2025-07-23", "Beijing", occ, dar, wang)),
-		m("https://enc.example/05", "Jaishankar met Wang sometime in July.", meeting("2025-07", "Delhi", occ, jaishank, wang)),
+		m("https://enc.example/01", "Rubio called Dar on 23 July.", call("2025-07-23", occ, Rubio, Dar)),
+		m("https://enc.example/02", "Dar was in Washington from 20 to 26 July.", visit("2025-07-20", "2025-07-26", "USA", occ, Dar)),
+		m("https://enc.example/03", "A planned visit by Sharif in July.", visit("2025-07-21", "2025-07-24", "USA", engagement.Planned, Sharif)),
+		m("https://enc.example/04", "Dar met Wang in Beijing on 23 July.", meeting("2025-07-23", "Beijing", occ, Dar, Wang)),
+		m("https://enc.example/05", "Jaishankar met Wang sometime in July.", meeting("2025-07", "Delhi", occ, Jaishankar, Wang)),
 		m("https://enc.example/06", "ISHAQ DAR visited China on 22 July.", visit("2025-07-22", "2025-07-23", "CHN",
 			occ, engagement.Participant{Name: "ISHAQ DAR", Title: "Foreign Minister", Country: "PAK", Rank: 2})),
-		m("https://enc.example/07", "Rubio's long stay in Pakistan.", visit("2025-06-20", "2025-08-10", "PAK", occ, rubio)),
-		m("https://enc.example/08", "Rubio met Jaishankar with no place given on 23 July.", meeting("2025-07-23", "", occ, rubio, jaishank)),
-		m("https://enc.example/09", "Rubio was in Delhi on 1 August.", visit("2025-08-01", "2025-08-02", "IND", occ, rubio)),
+		m("https://enc.example/07", "Rubio's long stay in Pakistan.", visit("2025-06-20", "2025-08-10", "PAK", occ, Rubio)),
+		m("https://enc.example/08", "Rubio met Jaishankar with no place given on 23 July.", meeting("2025-07-23", "", occ, Rubio, Jaishankar)),
+		m("https://enc.example/09", "Rubio was in Delhi on 1 August.", visit("2025-08-01", "2025-08-02", "IND", occ, Rubio)),
 	}
 }
 
@@ -114,7 +114,7 @@ func testActors(t *testing.T, s store.Store) {
 	for _, f := range []store.Filter{
 		{},
 		{Pair: [2]string{"PAK", "USA"}},
-		{Pair: [2]string{"USA", "PAK"}, From: date("2010"), To: date("2018-06")},
+		{Pair: [2]string{"USA", "PAK"}, From: Date("2010"), To: Date("2018-06")},
 		{Country: "CHN"},
 		{Kind: engagement.Visit, Status: engagement.Occurred},
 		{Actor: "khan"},
@@ -226,16 +226,16 @@ func testEncounters(t *testing.T, s store.Store) {
 	}{
 		// Dar: the visit to Washington, the meeting in Beijing, the visit
 		// to China written in capitals; not the call itself.
-		{store.Filter{}, []store.Sighting{{Name: "ishaq dar", Day: date("2025-07-23")}}, []string{"02", "04", "06"}},
+		{store.Filter{}, []store.Sighting{{Name: "ishaq dar", Day: Date("2025-07-23")}}, []string{"02", "04", "06"}},
 		// Rubio: the long stay, and the visit to Delhi on 2 August only; the
 		// meeting with no place does not place him.
-		{store.Filter{}, []store.Sighting{{Name: "Marco Rubio", Day: date("2025-07-23")}, {Name: "Marco Rubio", Day: date("2025-08-02")}}, []string{"07", "09"}},
+		{store.Filter{}, []store.Sighting{{Name: "Marco Rubio", Day: Date("2025-07-23")}, {Name: "Marco Rubio", Day: Date("2025-08-02")}}, []string{"07", "09"}},
 		// A meeting dated to the month, a planned visit: nowhere.
-		{store.Filter{}, []store.Sighting{{Name: "Subrahmanyam Jaishankar", Day: date("2025-07-23")}, {Name: "Shehbaz Sharif", Day: date("2025-07-23")}}, nil},
+		{store.Filter{}, []store.Sighting{{Name: "Subrahmanyam Jaishankar", Day: Date("2025-07-23")}, {Name: "Shehbaz Sharif", Day: Date("2025-07-23")}}, nil},
 		// Filters apply; a day coarser than a day places no one.
-		{store.Filter{Country: "CHN"}, []store.Sighting{{Name: "Ishaq Dar", Day: date("2025-07-23")}, {Name: "Marco Rubio", Day: date("2025-07")}}, []string{"04", "06"}},
-		{store.Filter{From: date("2025-07-23")}, []store.Sighting{{Name: "Ishaq Dar", Day: date("2025-07-23")}}, []string{"02", "04", "06"}},
-		{store.Filter{To: date("2025-07-21")}, []store.Sighting{{Name: "Ishaq Dar", Day: date("2025-07-23")}}, []string{"02"}},
+		{store.Filter{Country: "CHN"}, []store.Sighting{{Name: "Ishaq Dar", Day: Date("2025-07-23")}, {Name: "Marco Rubio", Day: Date("2025-07")}}, []string{"04", "06"}},
+		{store.Filter{From: Date("2025-07-23")}, []store.Sighting{{Name: "Ishaq Dar", Day: Date("2025-07-23")}}, []string{"02", "04", "06"}},
+		{store.Filter{To: Date("2025-07-21")}, []store.Sighting{{Name: "Ishaq Dar", Day: Date("2025-07-23")}}, []string{"02"}},
 	} {
 		got, err := s.Encounters(ctx, tc.f, tc.at)
 		if err != nil {
@@ -262,7 +262,7 @@ func testEncounters(t *testing.T, s store.Store) {
 			}
 		}
 	}
-	for _, f := range []store.Filter{{}, {From: date("2012"), To: date("2019-03")}, {Country: "USA"}} {
+	for _, f := range []store.Filter{{}, {From: Date("2012"), To: Date("2019-03")}, {Country: "USA"}} {
 		got, err := s.Encounters(ctx, f, at)
 		if err != nil {
 			t.Fatal(err)

@@ -20,8 +20,8 @@ func testBigCluster(t *testing.T, s store.Store) {
 	statuses := []engagement.Status{engagement.Occurred, engagement.Planned, engagement.Occurred, engagement.Cancelled, engagement.Occurred}
 	dates := []string{"2025-06-12", "2025-06-13", "2025-06", "2025-06-12", "", "2025-06-12"}
 	locs := []string{"", "Islamabad", "", "Islamabad, Pakistan"}
-	pak := []engagement.Participant{dar, darFull, {Name: "Dar", Country: "PAK"}, {Name: "Ishaq Dar", Country: ""}}
-	usa := []engagement.Participant{rubio, {Name: "Rubio", Title: "Secretary", Country: "USA", Rank: 2}, {Name: "Marco Rubio"}}
+	pak := []engagement.Participant{Dar, darFull, {Name: "Dar", Country: "PAK"}, {Name: "Ishaq Dar", Country: ""}}
+	usa := []engagement.Participant{Rubio, {Name: "Rubio", Title: "Secretary", Country: "USA", Rank: 2}, {Name: "Marco Rubio"}}
 	topics := [][]string{nil, {"trade"}, {"security", "trade"}, {"kashmir"}, {"energy"}}
 	mk := func(i, v int) store.Item {
 		m := call(dates[(i+v)%len(dates)], statuses[(i+v)%len(statuses)], pak[(i+2*v)%len(pak)], usa[(i+v)%len(usa)])

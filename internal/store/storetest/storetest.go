@@ -5,6 +5,9 @@
 //	}
 //
 // open must return an empty store; the suite closes it.
+//
+// It also holds fixtures for other packages' tests: the people of the
+// hand-written cases, the small Fixture, and the generated Corpus.
 package storetest
 
 import (
@@ -56,23 +59,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 }
 
-// People used by the hand-written cases.
-var (
-	dar      = engagement.Participant{Name: "Ishaq Dar", Title: "Foreign Minister", Country: "PAK", Rank: 2}
-	darFull  = engagement.Participant{Name: "Mohammad Ishaq Dar", Title: "Deputy Prime Minister and Foreign Minister", Country: "PAK", Rank: 2}
-	rubio    = engagement.Participant{Name: "Marco Rubio", Title: "Secretary of State", Country: "USA", Rank: 2}
-	sharif   = engagement.Participant{Name: "Shehbaz Sharif", Title: "Prime Minister", Country: "PAK", Rank: 1}
-	jaishank = engagement.Participant{Name: "Subrahmanyam Jaishankar", Title: "External Affairs Minister", Country: "IND", Rank: 2}
-	wang     = engagement.Participant{Name: "Wang Yi", Title: "Foreign Minister", Country: "CHN", Rank: 2}
-)
-
-func date(s string) engagement.Date {
-	d, err := engagement.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
+// darFull is Dar as a report that gives his full name and both offices
+// names him; the other people of the hand-written cases are in fixture.go.
+var darFull = engagement.Participant{Name: "Mohammad Ishaq Dar", Title: "Deputy Prime Minister and Foreign Minister", Country: "PAK", Rank: 2}
 
 // doc builds an item whose text is the sentences joined; each mention's
 // evidence is the sentence with the same index as the mention (offsets set).
@@ -93,7 +82,7 @@ func item(sp spec) store.Item {
 	}
 	it := store.Item{Doc: engagement.Document{
 		Path: "test/" + strings.ReplaceAll(sp.title, " ", "_") + ".txt", URL: sp.url, Title: sp.title,
-		Outlet: "Test Wire", Published: date(sp.published), Text: b.String(),
+		Outlet: "Test Wire", Published: Date(sp.published), Text: b.String(),
 	}}
 	for i, m := range sp.mentions {
 		m.Evidence = sp.sentences[i]
@@ -104,15 +93,15 @@ func item(sp spec) store.Item {
 }
 
 func call(d string, st engagement.Status, ps ...engagement.Participant) engagement.Mention {
-	return engagement.Mention{Kind: engagement.Call, Mode: engagement.Phone, Status: st, Date: date(d), Participants: ps}
+	return engagement.Mention{Kind: engagement.Call, Mode: engagement.Phone, Status: st, Date: Date(d), Participants: ps}
 }
 
 func meeting(d, loc string, st engagement.Status, ps ...engagement.Participant) engagement.Mention {
-	return engagement.Mention{Kind: engagement.Meeting, Mode: engagement.InPerson, Status: st, Date: date(d), Location: loc, Participants: ps}
+	return engagement.Mention{Kind: engagement.Meeting, Mode: engagement.InPerson, Status: st, Date: Date(d), Location: loc, Participants: ps}
 }
 
 func visit(d, end, host string, st engagement.Status, ps ...engagement.Participant) engagement.Mention {
-	return engagement.Mention{Kind: engagement.Visit, Mode: engagement.InPerson, Status: st, Date: date(d), DateEnd: date(end),
+	return engagement.Mention{Kind: engagement.Visit, Mode: engagement.InPerson, Status: st, Date: Date(d), DateEnd: Date(end),
 		HostCountry: host, Location: "", Participants: ps}
 }
 
@@ -179,7 +168,7 @@ var (
 
 func testOutcomes(t *testing.T, s store.Store) {
 	a := item(spec{url: "https://a.example/1", title: "Call report", published: "2025-03-14",
-		sentences: []string{callSentence}, mentions: []engagement.Mention{call("2025-03-13", engagement.Occurred, dar, rubio)}})
+		sentences: []string{callSentence}, mentions: []engagement.Mention{call("2025-03-13", engagement.Occurred, Dar, Rubio)}})
 	if got := put(t, s, a); got[0] != store.New {
 		t.Fatalf("first put: %v, want new", got[0])
 	}
@@ -195,7 +184,7 @@ func testOutcomes(t *testing.T, s store.Store) {
 	wantStats(t, s, 1, 1, 1)
 
 	changed := item(spec{url: "https://a.example/1", title: "Call report (updated)", published: "2025-03-14",
-		sentences: []string{callSentence2}, mentions: []engagement.Mention{call("2025-03-14", engagement.Occurred, dar, rubio)}})
+		sentences: []string{callSentence2}, mentions: []engagement.Mention{call("2025-03-14", engagement.Occurred, Dar, Rubio)}})
 	if got := put(t, s, changed); got[0] != store.Replaced {
 		t.Errorf("same url, new hash: %v, want replaced", got[0])
 	}
@@ -207,7 +196,7 @@ func testOutcomes(t *testing.T, s store.Store) {
 
 	// No URL: the hash is the identity.
 	noURL := item(spec{title: "Untitled wire", published: "2025-03-15",
-		sentences: []string{meetingSentence}, mentions: []engagement.Mention{meeting("2025-03-11", "Washington", engagement.Occurred, sharif, rubio)}})
+		sentences: []string{meetingSentence}, mentions: []engagement.Mention{meeting("2025-03-11", "Washington", engagement.Occurred, Sharif, Rubio)}})
 	if got := put(t, s, noURL); got[0] != store.New {
 		t.Errorf("no url: %v, want new", got[0])
 	}
@@ -235,12 +224,12 @@ func testReplace(t *testing.T, s store.Store) {
 	d1 := item(spec{url: "https://a.example/1", title: "First", published: "2025-03-14",
 		sentences: []string{callSentence, meetingSentence},
 		mentions: []engagement.Mention{
-			call("2025-03-13", engagement.Occurred, dar, rubio),
-			meeting("2025-03-11", "Washington", engagement.Occurred, sharif, rubio),
+			call("2025-03-13", engagement.Occurred, Dar, Rubio),
+			meeting("2025-03-11", "Washington", engagement.Occurred, Sharif, Rubio),
 		}})
 	d2 := item(spec{url: "https://b.example/2", title: "Second", published: "2025-03-12",
 		sentences: []string{"Dar is expected to call Rubio this week."},
-		mentions:  []engagement.Mention{call("2025-03", engagement.Planned, darFull, rubio)}})
+		mentions:  []engagement.Mention{call("2025-03", engagement.Planned, darFull, Rubio)}})
 	put(t, s, d1, d2)
 	wantStats(t, s, 2, 3, 2)
 	es := all(t, s, store.Filter{Kind: engagement.Call})
@@ -253,7 +242,7 @@ func testReplace(t *testing.T, s store.Store) {
 	// from d2 alone: planned, month precision), its meeting disappears.
 	d1b := item(spec{url: "https://a.example/1", title: "First, corrected", published: "2025-03-14",
 		sentences: []string{"Jaishankar will visit Beijing next week."},
-		mentions:  []engagement.Mention{visit("2025-03-20", "2025-03-22", "CHN", engagement.Planned, jaishank, wang)}})
+		mentions:  []engagement.Mention{visit("2025-03-20", "2025-03-22", "CHN", engagement.Planned, Jaishankar, Wang)}})
 	if got := put(t, s, d1b); got[0] != store.Replaced {
 		t.Fatalf("replace: %v", got[0])
 	}
@@ -282,10 +271,10 @@ func testReplace(t *testing.T, s store.Store) {
 	// Inserted and replaced within one Put.
 	x1 := item(spec{url: "https://c.example/x", title: "X first", published: "2025-03-12",
 		sentences: []string{"Wang Yi received a call from Jaishankar on Monday."},
-		mentions:  []engagement.Mention{call("2025-03-10", engagement.Occurred, wang, jaishank)}})
+		mentions:  []engagement.Mention{call("2025-03-10", engagement.Occurred, Wang, Jaishankar)}})
 	x2 := item(spec{url: "https://c.example/x", title: "X second", published: "2025-03-12",
 		sentences: []string{"Jaishankar phoned Wang Yi on Monday, officials said."},
-		mentions:  []engagement.Mention{call("2025-03-10", engagement.Occurred, wang, jaishank)}})
+		mentions:  []engagement.Mention{call("2025-03-10", engagement.Occurred, Wang, Jaishankar)}})
 	if out := put(t, s, x1, x2); out[0] != store.New || out[1] != store.Replaced {
 		t.Errorf("insert and replace in one Put: %v", out)
 	}
@@ -309,13 +298,13 @@ func testFusion(t *testing.T, s store.Store) {
 	// Outlets disagree on the day (Thursday / Friday across time zones), on
 	// the status and on the location; it is still one call.
 	a := item(spec{url: "https://a.example/call", title: "Dar, Rubio speak", published: "2025-03-14",
-		sentences: []string{callSentence}, mentions: []engagement.Mention{call("2025-03-13", engagement.Occurred, dar, rubio)}})
-	bm := call("2025-03-14", engagement.Planned, darFull, rubio)
+		sentences: []string{callSentence}, mentions: []engagement.Mention{call("2025-03-13", engagement.Occurred, Dar, Rubio)}})
+	bm := call("2025-03-14", engagement.Planned, darFull, Rubio)
 	bm.Location = "Islamabad"
 	b := item(spec{url: "https://b.example/call", title: "Call expected", published: "2025-03-13",
 		sentences: []string{callSentence2}, mentions: []engagement.Mention{bm}})
 	c := item(spec{url: "https://c.example/call", title: "Readout", published: "2025-03-20",
-		sentences: []string{"The two spoke by phone in March."}, mentions: []engagement.Mention{call("2025-03", engagement.Occurred, dar, rubio)}})
+		sentences: []string{"The two spoke by phone in March."}, mentions: []engagement.Mention{call("2025-03", engagement.Occurred, Dar, Rubio)}})
 	put(t, s, a)
 	put(t, s, b, c)
 	es := all(t, s, store.Filter{})
@@ -356,18 +345,18 @@ func testDistinct(t *testing.T, s store.Store) {
 	// A call in May and one in December, a meeting in December, between the
 	// same people: three engagements. Two calls in one document stay apart.
 	may := item(spec{url: "https://a.example/may", title: "May call", published: "2022-05-07",
-		sentences: []string{"Dar and Rubio spoke on Friday."}, mentions: []engagement.Mention{call("2022-05-06", engagement.Occurred, dar, rubio)}})
+		sentences: []string{"Dar and Rubio spoke on Friday."}, mentions: []engagement.Mention{call("2022-05-06", engagement.Occurred, Dar, Rubio)}})
 	dec := item(spec{url: "https://a.example/dec", title: "December", published: "2022-12-21",
 		sentences: []string{"Dar called Rubio on Tuesday.", "Dar met Rubio in Washington on Monday."},
 		mentions: []engagement.Mention{
-			call("2022-12-20", engagement.Occurred, dar, rubio),
-			meeting("2022-12-19", "Washington", engagement.Occurred, dar, rubio),
+			call("2022-12-20", engagement.Occurred, Dar, Rubio),
+			meeting("2022-12-19", "Washington", engagement.Occurred, Dar, Rubio),
 		}})
 	two := item(spec{url: "https://a.example/two", title: "Two calls", published: "2022-12-30",
 		sentences: []string{"Dar called Rubio in December.", "Dar called Rubio again later in December."},
 		mentions: []engagement.Mention{
-			call("2022-12", engagement.Occurred, dar, rubio),
-			call("2022-12", engagement.Occurred, dar, rubio),
+			call("2022-12", engagement.Occurred, Dar, Rubio),
+			call("2022-12", engagement.Occurred, Dar, Rubio),
 		}})
 	put(t, s, may, dec)
 	es := all(t, s, store.Filter{})
@@ -399,7 +388,7 @@ func testSources(t *testing.T, s store.Store) {
 	it := item(spec{url: "https://a.example/src", title: "Sourced", published: "2025-02-03",
 		sentences: []string{"Filler sentence first.", callSentence},
 		mentions:  nil})
-	m := call("2025-02-01", engagement.Occurred, dar, rubio)
+	m := call("2025-02-01", engagement.Occurred, Dar, Rubio)
 	m.Evidence = callSentence
 	m.Start = strings.Index(it.Doc.Text, callSentence)
 	m.End = m.Start + len(callSentence)
@@ -429,7 +418,7 @@ func testSources(t *testing.T, s store.Store) {
 	// A visit's range travels with its source.
 	v := item(spec{url: "https://a.example/visit", title: "Visit", published: "2025-04-01",
 		sentences: []string{"Jaishankar visited China from 20 to 22 March."},
-		mentions:  []engagement.Mention{visit("2025-03-20", "2025-03-22", "CHN", engagement.Occurred, jaishank, wang)}})
+		mentions:  []engagement.Mention{visit("2025-03-20", "2025-03-22", "CHN", engagement.Occurred, Jaishankar, Wang)}})
 	put(t, s, v)
 	es = all(t, s, store.Filter{Kind: engagement.Visit})
 	if len(es) != 1 || es[0].DateEnd != "2025-03-22" || es[0].Sources[0].DateEnd != "2025-03-22" || es[0].HostCountry != "CHN" {
@@ -444,17 +433,17 @@ func filterFixture(t *testing.T, s store.Store) map[string]int64 {
 		name string
 		m    engagement.Mention
 	}
-	unknown := meeting("", "", engagement.Occurred, dar, rubio) // alone: no other Dar–Rubio meeting
-	video := call("2024-06-10", engagement.Planned, sharif, rubio)
+	unknown := meeting("", "", engagement.Occurred, Dar, Rubio) // alone: no other Dar–Rubio meeting
+	video := call("2024-06-10", engagement.Planned, Sharif, Rubio)
 	video.Mode = engagement.Video
 	fxs := []fx{
-		{"pakusa-call-2023", call("2023-05-06", engagement.Occurred, dar, rubio)},
-		{"pakusa-meeting-2024", meeting("2024-01-15", "Washington", engagement.Occurred, sharif, rubio)},
-		{"indchn-visit-2024", visit("2024-03-30", "2024-04-02", "CHN", engagement.Occurred, jaishank, wang)},
-		{"pakchn-cancelled-2022", meeting("2022-11", "Beijing", engagement.Cancelled, dar, wang)},
+		{"pakusa-call-2023", call("2023-05-06", engagement.Occurred, Dar, Rubio)},
+		{"pakusa-meeting-2024", meeting("2024-01-15", "Washington", engagement.Occurred, Sharif, Rubio)},
+		{"indchn-visit-2024", visit("2024-03-30", "2024-04-02", "CHN", engagement.Occurred, Jaishankar, Wang)},
+		{"pakchn-cancelled-2022", meeting("2022-11", "Beijing", engagement.Cancelled, Dar, Wang)},
 		{"pakusa-video-planned", video},
 		{"pakusa-unknown-date", unknown},
-		{"indusa-year-2023", meeting("2023", "", engagement.Occurred, jaishank, rubio)},
+		{"indusa-year-2023", meeting("2023", "", engagement.Occurred, Jaishankar, Rubio)},
 	}
 	ids := map[string]int64{}
 	for i, f := range fxs {
@@ -502,18 +491,18 @@ func testFilters(t *testing.T, s store.Store) {
 		{"status cancelled", store.Filter{Status: engagement.Cancelled}, []string{"pakchn-cancelled-2022"}},
 		{"actor, case-insensitive substring", store.Filter{Actor: "jaishank"}, []string{"indusa-year-2023", "indchn-visit-2024"}},
 		{"actor and kind", store.Filter{Actor: "RUBIO", Kind: engagement.Meeting}, []string{"indusa-year-2023", "pakusa-meeting-2024", "pakusa-unknown-date"}},
-		{"from", store.Filter{From: date("2024-04-01")}, []string{"indchn-visit-2024", "pakusa-video-planned"}},
-		{"to, month precision", store.Filter{To: date("2022-11")}, []string{"pakchn-cancelled-2022"}},
-		{"from-to day inside a month-precision date", store.Filter{From: date("2022-11-15"), To: date("2022-11-15")}, []string{"pakchn-cancelled-2022"}},
-		{"from-to year", store.Filter{From: date("2023"), To: date("2023")}, []string{"indusa-year-2023", "pakusa-call-2023"}},
-		{"day inside a year-precision date", store.Filter{From: date("2023-08-01"), To: date("2023-08-31")}, []string{"indusa-year-2023"}},
+		{"from", store.Filter{From: Date("2024-04-01")}, []string{"indchn-visit-2024", "pakusa-video-planned"}},
+		{"to, month precision", store.Filter{To: Date("2022-11")}, []string{"pakchn-cancelled-2022"}},
+		{"from-to day inside a month-precision date", store.Filter{From: Date("2022-11-15"), To: Date("2022-11-15")}, []string{"pakchn-cancelled-2022"}},
+		{"from-to year", store.Filter{From: Date("2023"), To: Date("2023")}, []string{"indusa-year-2023", "pakusa-call-2023"}},
+		{"day inside a year-precision date", store.Filter{From: Date("2023-08-01"), To: Date("2023-08-31")}, []string{"indusa-year-2023"}},
 		{"query", store.Filter{Query: "marker3"}, []string{"pakchn-cancelled-2022"}},
 		{"query words all required, case-folded", store.Filter{Query: "SENTENCE pakusa"}, []string{"pakusa-call-2023", "pakusa-meeting-2024", "pakusa-video-planned", "pakusa-unknown-date"}},
 		{"query with FTS syntax characters", store.Filter{Query: `"Dar's" (x`}, []string{}},
 		{"limit", store.Filter{Limit: 2}, []string{"pakchn-cancelled-2022", "indusa-year-2023"}},
 		{"limit offset", store.Filter{Limit: 2, Offset: 5}, []string{"pakusa-video-planned", "pakusa-unknown-date"}},
 		{"offset only", store.Filter{Offset: 6}, []string{"pakusa-unknown-date"}},
-		{"combined", store.Filter{Pair: [2]string{"PAK", "USA"}, Status: engagement.Occurred, From: date("2023")}, []string{"pakusa-call-2023", "pakusa-meeting-2024"}},
+		{"combined", store.Filter{Pair: [2]string{"PAK", "USA"}, Status: engagement.Occurred, From: Date("2023")}, []string{"pakusa-call-2023", "pakusa-meeting-2024"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -527,7 +516,7 @@ func testFilters(t *testing.T, s store.Store) {
 
 func testByID(t *testing.T, s store.Store) {
 	put(t, s, item(spec{url: "https://a.example/1", title: "One", published: "2025-03-14",
-		sentences: []string{callSentence}, mentions: []engagement.Mention{call("2025-03-13", engagement.Occurred, dar, rubio)}}))
+		sentences: []string{callSentence}, mentions: []engagement.Mention{call("2025-03-13", engagement.Occurred, Dar, Rubio)}}))
 	es := all(t, s, store.Filter{})
 	e, err := s.Engagement(context.Background(), es[0].ID)
 	if err != nil || e.ID != es[0].ID || len(e.Sources) != 1 {
@@ -542,15 +531,15 @@ func testByID(t *testing.T, s store.Store) {
 // alone; the rest of the batch is stored.
 func testFailedDocument(t *testing.T, s store.Store) {
 	good1 := item(spec{url: "https://a.example/good1", title: "Good one", published: "2025-03-14",
-		sentences: []string{callSentence}, mentions: []engagement.Mention{call("2025-03-13", engagement.Occurred, dar, rubio)}})
-	badM := call("2025-03-13", engagement.Occurred, dar, rubio)
+		sentences: []string{callSentence}, mentions: []engagement.Mention{call("2025-03-13", engagement.Occurred, Dar, Rubio)}})
+	badM := call("2025-03-13", engagement.Occurred, Dar, Rubio)
 	badM.Kind = "teleportation"
 	bad := item(spec{url: "https://a.example/bad", title: "Bad one", published: "2025-03-14",
 		sentences: []string{callSentence2, meetingSentence},
 		// the first mention fuses into good1's engagement before the bad one fails
-		mentions: []engagement.Mention{call("2025-03-14", engagement.Occurred, dar, rubio), badM}})
+		mentions: []engagement.Mention{call("2025-03-14", engagement.Occurred, Dar, Rubio), badM}})
 	good2 := item(spec{url: "https://a.example/good2", title: "Good two", published: "2025-03-15",
-		sentences: []string{meetingSentence}, mentions: []engagement.Mention{meeting("2025-03-11", "Washington", engagement.Occurred, sharif, rubio)}})
+		sentences: []string{meetingSentence}, mentions: []engagement.Mention{meeting("2025-03-11", "Washington", engagement.Occurred, Sharif, Rubio)}})
 	out, err := s.Put(context.Background(), []store.Item{good1, bad, good2})
 	var pe *store.PutError
 	if !errors.As(err, &pe) {
