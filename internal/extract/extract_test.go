@@ -142,7 +142,7 @@ func TestExtract(t *testing.T) {
 			[]string{"meeting occurred 2025-07-10 Keir Starmer|Emmanuel Macron"}},
 		{"a joint meeting of three countries is not bilateral", "2022-02-24",
 			"Polish President Andrzej Duda travelled to Kyiv on 23 February 2022 together with Lithuanian President Gitanas Nauseda for a joint meeting with President Volodymyr Zelenskyy.",
-			[]string{"visit occurred 2022-02-23 →UKR Andrzej Duda", "visit occurred 2022-02-23 →UKR Gitanas Nauseda"}},
+			[]string{"visit occurred 2022-02-23 →UKR Andrzej Duda", "visit occurred 2022-02-23 →UKR Gitanas Nausėda"}},
 		{"a meeting attended by a third country is not bilateral", "2025-05-15",
 			"President Donald Trump sat down with Syria's interim President Ahmed al-Sharaa in Riyadh on Wednesday, in a meeting also attended by Saudi Crown Prince Mohammed bin Salman.",
 			nil},
