@@ -681,3 +681,36 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// TestOfficeHoldersCoverEveryState: each state of the table has someone in
+// the office-holder table, and offices in the regional files resolve by date.
+func TestOfficeHoldersCoverEveryState(t *testing.T) {
+	l := embedded(t)
+	has := map[string]bool{}
+	for _, p := range l.People() {
+		for _, o := range p.Offices {
+			has[o.Country] = true
+		}
+	}
+	for _, c := range l.Countries() {
+		if !has[c.Code] {
+			t.Errorf("%s (%s): no office holder in data/people*.yaml", c.Code, c.Name)
+		}
+	}
+	for _, tc := range []struct{ country, title, on, want string }{
+		{"SRB", "President", "2021-03-03", "Aleksandar Vučić"},
+		{"RWA", "President", "2019-05-01", "Paul Kagame"},
+		{"IRL", "Prime Minister", "2022-06-10", "Micheál Martin"},
+		{"TWN", "President", "2021-03-03", "Tsai Ing-wen"},
+		{"ECU", "President", "2019-06-01", "Lenín Moreno"},
+	} {
+		p, ok := l.Holder(tc.country, tc.title, date(t, tc.on))
+		if !ok || p.Name != tc.want {
+			got := "nobody"
+			if ok {
+				got = p.Name
+			}
+			t.Errorf("Holder(%s, %s, %s) = %s, want %s", tc.country, tc.title, tc.on, got, tc.want)
+		}
+	}
+}
