@@ -64,6 +64,7 @@ func init() {
 		premier chancellor king queen emir crown prince ambassador envoy spokesperson spokesman spokeswoman
 		official officials leader leaders delegation sides side two talks meeting meetings visit call calls
 		un unga uk us eu nato asean sco brics g7 g20 saarc gcc opec imf who wto cpec pml pti ppp bjp cia fbi fo mofa
+		still elsewhere besides indeed thus hence overall otherwise instead moreover furthermore nonetheless nevertheless
 		consort elections election assembly motors staff hospital daily weekly tribune express dawn herald guardian observer monitor journal gazette chronicle telegraph`) {
 		notName[w] = true
 	}
@@ -352,6 +353,10 @@ func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
 				j++
 			}
 			continue
+		}
+		// "Separately, Mali's prime minister …": a sentence's opening adverb
+		if j == 0 && strings.HasSuffix(low, "ly") && n > 1 && toks[1].Text == "," {
+			break
 		}
 		// "Theresa May": a month that ends a name, not a date ("May 6")
 		surnameMonth := j > i && (low == "may" || low == "june" || low == "april" || low == "august") && !(j+1 < n && isNumber(toks[j+1].Text))
