@@ -805,6 +805,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if len(out) == 0 {
 		return nil, L, "both sides from one country"
 	}
+	d.objectDates(toks, dates, right, R, out, year)
 	if welcome {
 		// "arrived and was received by the Minister of State": protocol at the door,
 		// unless the host is of the guest's rank ("was received by UAE President …")
@@ -820,6 +821,31 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		return []*mention{joint}, L, ""
 	}
 	return out, L, ""
+}
+
+// objectDates gives a second object its own date: "talks with Xi on
+// November 6 and with Premier Li Qiang the next day".
+func (d *docState) objectDates(toks []nlp.Token, dates []nlp.DateExpr, right []pref, R []*entity, out []*mention, year int) {
+	if len(out) < 2 || len(out) != len(R) || len(right) < len(R) {
+		return
+	}
+	for k := 1; k < len(out); k++ {
+		r := right[k]
+		if len(r.ents) != 1 || r.ents[0] != R[k] || r.i < 2 || toks[r.i-1].Lower != "with" || toks[r.i-2].Lower != "and" {
+			continue
+		}
+		for _, e := range dates {
+			if e.Tok0 < r.j || e.Tok0 > r.j+1 {
+				continue
+			}
+			ref := d.refFor(year)
+			ref.Ctx = out[k-1].Date
+			if dt, end := e.Resolve(ref, false); !dt.IsZero() {
+				out[k].Date, out[k].DateEnd = dt, end
+			}
+			break
+		}
+	}
 }
 
 var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true}
