@@ -275,7 +275,15 @@ func whenAfter(toks []nlp.Token, e nlp.DateExpr, t atom) bool {
 	if k < len(toks) && toks[k].Text == "," {
 		k++
 	}
-	return k < len(toks) && toks[k].Lower == "when" && t.i > k && t.i-k <= 6
+	if k >= len(toks) || toks[k].Lower != "when" || t.i <= k || t.i-k > 14 {
+		return false
+	}
+	for _, w := range toks[k:t.i] {
+		if w.Text == "," || w.Text == ";" {
+			return false // (the when-clause has ended)
+		}
+	}
+	return true
 }
 
 // inParens reports whether token i stands inside parentheses.
