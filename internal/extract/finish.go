@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"bilat/internal/engagement"
@@ -160,6 +161,9 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			}
 			if a.kind != aCity && a.kind != aCountry {
 				break
+			}
+			if slices.ContainsFunc(toks[next:a.i], func(w nlp.Token) bool { return w.Lower == "from" || w.Lower == "via" }) {
+				break // "came to Budapest from Belgrade": where the trip set out from
 			}
 			// a country adjective before a title is a person's, not a destination
 			if a.kind == aCountry && a.j < len(toks) && isTitleAt(atoms, a.j) {
