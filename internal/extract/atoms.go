@@ -248,6 +248,12 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 			out = append(out, atom{kind: aCounterpart, i: i, j: i + 1})
 			continue
 		}
+		if l := d.stopWordName(toks, i); l > 0 {
+			// "To Lam", "Win Myint": a known name whose first word is also a common word
+			out = append(out, atom{kind: aName, i: i, j: i + l})
+			i += l - 1
+			continue
+		}
 		if l := d.nameRun(toks, i, used); l > 0 {
 			out = append(out, atom{kind: aName, i: i, j: i + l})
 			i += l - 1
@@ -511,4 +517,27 @@ func spokeApart(x *Extractor, toks []nlp.Token, dates []nlp.DateExpr, i int) (tr
 	}
 	v, l := x.triggers.match([]nlp.Token{toks[i], toks[k]}, 0, lowerKey)
 	return v, l == 2 && v.spoke
+}
+
+// stopWordName is the length of a lexicon person's full name at i that
+// begins with a word nameRun passes over ("To Lam"), 0 when there is none.
+func (d *docState) stopWordName(toks []nlp.Token, i int) int {
+	if !notName[toks[i].Lower] || !toks[i].IsCap() {
+		return 0
+	}
+	for k := min(len(toks)-i, 3); k >= 2; k-- {
+		parts := make([]string, 0, k)
+		for _, t := range toks[i : i+k] {
+			if !t.IsCap() {
+				break
+			}
+			parts = append(parts, t.Text)
+		}
+		if len(parts) == k {
+			if _, ok := d.x.lex.Person(strings.Join(parts, " ")); ok {
+				return k
+			}
+		}
+	}
+	return 0
 }

@@ -53,6 +53,50 @@ func jointSubject(toks []nlp.Token, refs []pref) []atom {
 	return nil
 }
 
+// pressVerbs are what a visitor does to a host face to face.
+var pressVerbs = map[string]bool{"pressed": true, "urged": true, "told": true, "asked": true, "assured": true, "briefed": true,
+	"thanked": true, "lobbied": true, "persuaded": true, "reassured": true, "warned": true, "congratulated": true}
+
+// visitThenPress finds "travelled to Sochi on September 4 and pressed Putin
+// to revive it": a visitor and a host of the place just named, face to face.
+func (d *docState) visitThenPress(toks []nlp.Token, atoms []atom, refs []pref, trigs []atom) []atom {
+	for _, t := range trigs {
+		if t.trig.kind != engagement.Visit || t.trig.noun {
+			continue
+		}
+		place := ""
+		for _, a := range atoms {
+			if a.i >= t.j && a.i <= t.j+3 && a.kind == aCountry && !a.poss {
+				place = a.code
+			}
+			if a.i >= t.j && a.i <= t.j+3 && a.kind == aCity {
+				_, place, _ = d.x.lex.City(a.text)
+			}
+			if place != "" {
+				break
+			}
+		}
+		if place == "" {
+			continue
+		}
+		for k := t.j; k+2 < len(toks) && k < t.j+12; k++ {
+			if (toks[k].Text == "," && toks[k+1].Lower != "and" || toks[k].Text == ";") && !inDate(atoms, k) {
+				break
+			}
+			if toks[k].Lower != "and" || !pressVerbs[toks[k+1].Lower] {
+				continue
+			}
+			for _, r := range refs {
+				if r.i == k+2 && len(r.ents) == 1 && r.ents[0].country == place {
+					return []atom{{kind: aTrigger, i: k + 1, j: k + 2, trig: trigger{kind: engagement.Meeting, mode: engagement.InPerson, obj: true}}}
+				}
+			}
+			break
+		}
+	}
+	return nil
+}
+
 // sidelines finds "on the sidelines (margins) of the summit, X told Y …": X
 // and Y met there, whatever the verb.
 func sidelines(toks []nlp.Token, refs []pref) []atom {
@@ -316,4 +360,9 @@ func (d *docState) implied(m *mention, how string) *mention {
 	m.fresh = !d.duplicate(m)
 	d.mentions = append(d.mentions, m)
 	return m
+}
+
+// inDate reports whether token k is part of a date ("September 4, 2023").
+func inDate(atoms []atom, k int) bool {
+	return slices.ContainsFunc(atoms, func(a atom) bool { return a.kind == aDate && a.i <= k && k < a.j })
 }

@@ -95,6 +95,9 @@ func (d *docState) sentence(si int) {
 	if len(trigs) == 0 || allNounVisits(trigs) || allGatherings(toks, trigs) {
 		trigs = append(trigs, sidelines(toks, refs)...)
 	}
+	if allVisits(trigs) {
+		trigs = append(trigs, d.visitThenPress(toks, atoms, refs, trigs)...)
+	}
 	sort.SliceStable(trigs, func(i, j int) bool { return trigs[i].i < trigs[j].i })
 
 	if d.explain && (len(trigs) > 0 || len(refs) > 0) {
