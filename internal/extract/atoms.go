@@ -70,6 +70,9 @@ func init() {
 	}
 }
 
+// guestNouns name a visitor without a title: "the visiting leader".
+var guestNouns = map[string]bool{"leader": true, "dignitary": true, "guest": true, "statesman": true, "head": true}
+
 // bareTitles are title words that, after "the", refer to a person named before.
 var bareTitles = map[string]bool{"secretary": true, "minister": true, "premier": true, "chancellor": true, "president": true, "ambassador": true, "envoy": true, "king": true, "emir": true, "amir": true, "prince": true, "senator": true, "governor": true}
 
@@ -181,6 +184,13 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 			ti := actors.Title{Name: name}
 			out = append(out, atom{kind: aTitle, i: i, j: i + 1, title: ti, titles: []actors.Title{ti}})
 			used[i] = true
+			continue
+		}
+		if t.Lower == "visiting" && i > 0 && toks[i-1].Lower == "the" && i+1 < n && guestNouns[toks[i+1].Lower] {
+			// "the visiting leader", "the visiting dignitary": the guest in focus
+			out = append(out, atom{kind: aPronoun, i: i, j: i + 2, text: "visitor"})
+			used[i], used[i+1] = true, true
+			i++
 			continue
 		}
 		if v, l := x.triggers.match(toks, i, lowerKey); l > 0 {

@@ -232,6 +232,12 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				}
 				continue
 			}
+			if a.text == "visitor" {
+				if e := d.visitorInFocus(); e != nil {
+					out = append(out, pref{i: a.i, j: a.j, ents: []*entity{e}, how: "the visitor, " + e.name})
+				}
+				continue
+			}
 			// ", who is paying a state visit": the person just before the comma
 			if a.text == "who" || a.text == "whom" {
 				if a.i > 0 && toks[a.i-1].Text == "," && len(out) > 0 {
@@ -835,6 +841,26 @@ func tripTo(toks []nlp.Token, atoms []atom, i int) string {
 		}
 	}
 	return ""
+}
+
+// visitorInFocus is the traveller of the latest visit the text reported,
+// else the latest person named of no country the text is written from.
+func (d *docState) visitorInFocus() *entity {
+	for k := len(d.mentions) - 1; k >= 0; k-- {
+		if m := d.mentions[k]; m.Kind == engagement.Visit && len(m.Participants) > 0 {
+			for _, e := range d.entities {
+				if e.name == m.Participants[0].Name {
+					return e
+				}
+			}
+		}
+	}
+	for k := len(d.entities) - 1; k >= 0; k-- {
+		if e := d.entities[k]; e.country != "" && e.country != d.home && e.country != d.dateline.country && (d.speaker == nil || e.country != d.speaker.country) {
+			return e
+		}
+	}
+	return nil
 }
 
 // visitingByTitle finds the latest person with this title who is not of the

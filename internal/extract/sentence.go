@@ -505,7 +505,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if tr.obj && (len(right) == 0 || right[0].i-t.j > 5 || right[0].i-t.j > 2 && (commaBetween(toks, t.j, right[0].i) || objectNoun(toks, t.j, right[0].i))) {
 		return nil, nil, "no person right after the verb"
 	}
-	if tr.obj && toks[t.i].Lower == "called" && right[0].j < len(toks) {
+	if tr.obj && toks[t.i].Lower == "called" && t.j == t.i+1 && right[0].j < len(toks) && !slices.ContainsFunc(dates, func(e nlp.DateExpr) bool { return e.Tok0 == right[0].j }) {
+		// (but "called on X", and "called X the next day")
 		switch toks[right[0].j].Lower {
 		case "\"", "“", "a", "an", "the", "his", "her", "their", "'", "‘":
 			return nil, nil, "\"called X …\" names, it does not telephone"
