@@ -779,6 +779,10 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		return nil, L, "multilateral (a joint meeting of three countries)"
 	}
 	// "The delegation met Zelensky and Putin in turn": met one by one, never together
+	if len(L) == 0 && len(R) >= 2 && tr.obj && len(right) >= 2 && joinedByAnd(toks[right[0].j:right[1].i]) {
+		// "It received U.S. President Joe Biden last September and Xi Jinping last December": two guests, not a pair
+		return nil, nil, "no named host, and the guests came apart"
+	}
 	if len(L) == 0 && len(R) >= 2 && (sentenceHas(toks, "turn") && sentenceHas(toks, "in") || sentenceHas(toks, "separately") || sentenceHas(toks, "respectively")) {
 		return nil, nil, "no named subject, and the objects were met one by one"
 	}
@@ -850,6 +854,21 @@ func (d *docState) objectDates(toks []nlp.Token, dates []nlp.DateExpr, right []p
 			break
 		}
 	}
+}
+
+// joinedByAnd: the words between two objects join them ("Biden last
+// September and Xi") within one clause.
+func joinedByAnd(between []nlp.Token) bool {
+	and := false
+	for _, w := range between {
+		switch w.Lower {
+		case "and":
+			and = true
+		case ",", ";", ".":
+			return false
+		}
+	}
+	return and
 }
 
 var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true}
