@@ -445,3 +445,14 @@ func thisWas(toks []nlp.Token, t atom) bool {
 	}
 	return false
 }
+
+// possessiveDate finds a date that owns a noun trigger: "Thursday's visit",
+// "last week's talks".
+func possessiveDate(toks []nlp.Token, dates []nlp.DateExpr, t atom) (nlp.DateExpr, bool) {
+	for _, e := range dates {
+		if e.Tok1 < len(toks) && (toks[e.Tok1].Lower == "'s" || toks[e.Tok1].Lower == "’s") && t.i-e.Tok1 >= 1 && t.i-e.Tok1 <= 2 {
+			return e, true
+		}
+	}
+	return nlp.DateExpr{}, false
+}

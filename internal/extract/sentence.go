@@ -180,6 +180,15 @@ func (d *docState) sentence(si int) {
 		if why != "" {
 			d.tracef("    trigger %q (%s): %s", d.doc.Text[toks[t.i].Start:toks[t.j-1].End], t.trig.kind, why)
 		}
+		if why == "no identified visitor" && !dated {
+			// "Thursday's visit could hardly have been more different": the story moves to Thursday
+			if e, ok := possessiveDate(toks, dates, t); ok {
+				if dt, end := e.Resolve(d.refFor(year), false); !dt.IsZero() {
+					d.ctxDate, d.ctxEnd, d.ctxSent, d.ctxStated = dt, end, si, e.Absolute()
+					dated = true
+				}
+			}
+		}
 		_, ownDate := pickDate(toks, dates, t, trigs)
 		// "… stated that the visit by President Marcos to Japan in February had
 		// given momentum": a trip named in passing, well before the story's day
@@ -304,6 +313,14 @@ func (d *docState) sentence(si int) {
 	}
 	if len(made) > 0 {
 		last := made[len(made)-1]
+		if main := d.mainPair(); len(made) > 1 && len(main) == 2 {
+			// "held talks with Mitsotakis and called on the President": the pair the text is about stays in focus
+			for _, m := range made {
+				if len(m.Participants) == 2 && m.Kind != engagement.Visit && samePair(m, main) {
+					last = m
+				}
+			}
+		}
 		d.focus = nil // a new slice: references handed out keep theirs
 		for _, p := range last.Participants {
 			for _, e := range d.entities {
@@ -854,6 +871,12 @@ func (d *docState) objectDates(toks []nlp.Token, dates []nlp.DateExpr, right []p
 			break
 		}
 	}
+}
+
+// samePair: the mention is between these two people.
+func samePair(m *mention, pair []*entity) bool {
+	a, b := m.Participants[0].Name, m.Participants[1].Name
+	return a == pair[0].name && b == pair[1].name || a == pair[1].name && b == pair[0].name
 }
 
 // joinedByAnd: the words between two objects join them ("Biden last
