@@ -64,6 +64,7 @@ func init() {
 		premier chancellor king queen emir crown prince ambassador envoy spokesperson spokesman spokeswoman
 		official officials leader leaders delegation sides side two talks meeting meetings visit call calls
 		un unga uk us eu nato asean sco brics g7 g20 saarc gcc opec imf who wto cpec pml pti ppp bjp cia fbi fo mofa
+		states countries nations neighbours neighbors neighbouring neighboring
 		still elsewhere besides indeed thus hence overall otherwise instead moreover furthermore nonetheless nevertheless
 		consort elections election assembly motors staff hospital daily weekly tribune express dawn herald guardian observer monitor journal gazette chronicle telegraph`) {
 		notName[w] = true
@@ -369,6 +370,12 @@ func (d *docState) nameRun(toks []nlp.Token, i int, used []bool) int {
 				j++
 			}
 			continue
+		}
+		// "El-Sisi Meets Ethiopian Prime Minister": a headline's verb ends the name
+		if j > i && t.IsCap() && !t.IsUpper() {
+			if _, l := d.x.triggers.match(toks, j, lowerKey); l > 0 {
+				break
+			}
 		}
 		// "Separately, Mali's prime minister …": a sentence's opening adverb
 		if j == 0 && strings.HasSuffix(low, "ly") && n > 1 && toks[1].Text == "," {

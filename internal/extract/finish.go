@@ -120,6 +120,9 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		paren := false
 		from := t.j
 		// "the visit of German Chancellor Olaf Scholz to India": look past the visitor
+		if from+1 < len(toks) && toks[from+1].Lower == "by" && (toks[from].Lower == "paid" || toks[from].Lower == "made" || toks[from].Lower == "undertaken") {
+			from++ // "the visit paid by President Raisi to Oman"
+		}
 		if from < len(toks) && (toks[from].Lower == "of" || toks[from].Lower == "by") {
 			for _, r := range right {
 				if r.i == from+1 {
