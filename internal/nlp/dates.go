@@ -73,6 +73,18 @@ func FindDates(toks []Token) []DateExpr {
 		if n == 0 {
 			continue
 		}
+		if e.Rel == "weekday" && e.Mod == "" {
+			// "Saturday, 17 June 2023", "Tuesday 4 March": the weekday names the date after it
+			k := i + n
+			if tok(toks, k) == "," {
+				k++
+			}
+			if k < len(toks) {
+				if e2, n2 := dateAt(toks, k); n2 > 0 && e2.Day != 0 && e2.Month != 0 {
+					e, n = e2, k+n2-i
+				}
+			}
+		}
 		e.Tok0, e.Tok1 = i, i+n
 		e.Start, e.End = toks[i].Start, toks[i+n-1].End
 		out = append(out, e)

@@ -17,6 +17,8 @@ func TestDates(t *testing.T) {
 		noneFound bool
 	}{
 		{text: "met on May 6", want: "2024-05-06"},
+		{text: "arrived on Saturday, 17 June 2023, on a visit", want: "2023-06-17"},
+		{text: "on Tuesday 4 March", want: "2024-03-04"},
 		{text: "On December 14-21, 2022, he travelled", want: "2022-12-14", wantEnd: "2022-12-21"},
 		{text: "from 21-22 June 2024", want: "2024-06-21", wantEnd: "2024-06-22"},
 		{text: "on 24 February 2022", want: "2022-02-24"},
