@@ -598,3 +598,48 @@ func TestWithMetadata(t *testing.T) {
 		})
 	}
 }
+
+// TestLocations checks where each engagement took place: the city in the
+// sentence, a capital named by its country, a seat of government, the
+// dateline, and a capital that stands for its government (no place).
+func TestLocations(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		name, published, text string
+		want                  []string // "kind location" per mention, "-" for none
+	}{
+		{"a city in the sentence", "2024-06-21",
+			"Vladimir Putin held talks with To Lam in Hanoi on June 20, 2024.",
+			[]string{"meeting Hanoi"}},
+		{"'the Ukrainian capital' is Kyiv", "2024-08-24",
+			"Narendra Modi arrived in the Ukrainian capital on Friday.",
+			[]string{"visit Kyiv"}},
+		{"a seat of government places the meeting", "2025-02-14",
+			"Donald Trump received Narendra Modi at the White House on Thursday.",
+			[]string{"meeting Washington"}},
+		{"the dateline places a meeting the sentence does not", "2023-06-20",
+			"BEIJING, June 19 (Wire) - Antony Blinken met Xi Jinping on Monday.",
+			[]string{"meeting Beijing"}},
+		{"'Washington's position' is no place", "2024-05-10",
+			"Washington's position on Gaza came up when Joe Biden spoke by phone with Benjamin Netanyahu on Thursday.",
+			[]string{"call -"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &engagement.Document{Text: tc.text}
+			doc.Published, _ = engagement.ParseDate(tc.published)
+			r := x.Extract(doc, Options{Explain: true})
+			var got []string
+			for _, m := range r.Mentions {
+				loc := m.Location
+				if loc == "" {
+					loc = "-"
+				}
+				got = append(got, string(m.Kind)+" "+loc)
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s\ntrace:\n%s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "), strings.Join(r.Trace, "\n"))
+			}
+		})
+	}
+}

@@ -95,7 +95,7 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			}
 		case aCountry:
 			if !a.poss {
-				dests = append(dests, dest{"", a.code})
+				dests = append(dests, dest{d.capitalAfter(toks, a), a.code})
 			}
 		}
 	}
@@ -287,7 +287,7 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		// "Morrison made Indonesia his first overseas trip": the country made the trip
 		for _, a := range atoms {
 			if a.kind == aCountry && !a.poss && a.i > 0 && a.i < t.i && t.i-a.j <= 5 && (toks[a.i-1].Lower == "made" || toks[a.i-1].Lower == "makes" || toks[a.i-1].Lower == "chose") {
-				dests = append(dests, dest{"", a.code})
+				dests = append(dests, dest{d.capitalAfter(toks, a), a.code})
 			}
 		}
 	}
@@ -914,4 +914,15 @@ func placeAt(atoms []atom, i int) bool {
 		}
 	}
 	return false
+}
+
+// capitalAfter is the capital a country adjective names ("arrived in the
+// Iranian capital"), "" when no "capital" follows it.
+func (d *docState) capitalAfter(toks []nlp.Token, a atom) string {
+	if a.j < len(toks) && toks[a.j].Lower == "capital" {
+		if c, ok := d.x.lex.Country(a.code); ok {
+			return c.Capital
+		}
+	}
+	return ""
 }
