@@ -239,6 +239,10 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 			for k := i; k < i+l; k++ {
 				used[k] = true
 			}
+			if i+l < n && !toks[i+l].IsCap() && toks[i+l].IsWord() {
+				// "His Highness was later received by …": the honorific alone stands for the person in focus
+				out = append(out, atom{kind: aPronoun, i: i, j: i + l, text: map[string]string{"his": "he", "her": "she"}[t.Lower]})
+			}
 			i += l - 1
 			continue
 		}

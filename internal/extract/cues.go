@@ -143,6 +143,9 @@ func objectNoun(toks []nlp.Token, i, j int) bool {
 	for k := i; k < j; k++ {
 		switch toks[k].Lower {
 		case "a", "an", "his", "her", "their", "its", "our", "my":
+			if k+1 < j && honorificNouns[toks[k+1].Lower] {
+				continue // "by His Excellency President …": an honorific, not a possessive
+			}
 			return true
 		}
 	}
@@ -456,3 +459,6 @@ func possessiveDate(toks []nlp.Token, dates []nlp.DateExpr, t atom) (nlp.DateExp
 	}
 	return nlp.DateExpr{}, false
 }
+
+// honorificNouns follow "His", "Her" in an honorific: "His Excellency".
+var honorificNouns = map[string]bool{"excellency": true, "highness": true, "majesty": true, "royal": true, "holiness": true}
