@@ -422,7 +422,7 @@ func coordinated(toks []nlp.Token, i, lo int) bool {
 var jointVerbs = map[string]bool{"inaugurate": true, "opened": true, "open": true, "chaired": true, "co-chaired": true, "chair": true, "co-chair": true, "agree": true, "discuss": true, "sign": true, "review": true, "pledge": true, "vow": true,
 	"announce": true, "reaffirm": true, "seal": true, "launch": true,
 	"announced": true, "unveiled": true, "issued": true, "adopted": true, "agreed": true, "signed": true, "discussed": true, "reviewed": true, "pledged": true,
-	"vowed": true, "exchanged": true, "sealed": true, "committed": true, "reaffirmed": true, "inaugurated": true, "launched": true}
+	"vowed": true, "sat": true, "exchanged": true, "sealed": true, "committed": true, "reaffirmed": true, "inaugurated": true, "launched": true}
 
 // jointSpoke: verbs that, after a joint subject, report a conversation.
 var jointSpoke = map[string]bool{"spoke": true, "speak": true, "speaks": true}
