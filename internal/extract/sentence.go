@@ -216,6 +216,14 @@ func (d *docState) sentence(si int) {
 			}
 		}
 	}
+	if city, c := d.headingCity(toks, atoms, dates); city != "" {
+		// "- **7–8 May 2023, Seoul.** Kishida returned the visit …": the entry's place
+		for _, m := range made {
+			if m.Location == "" && m.Kind != engagement.Call && (m.Kind != engagement.Visit || m.HostCountry == c) {
+				m.Location = city
+			}
+		}
+	}
 	if len(made) > 0 {
 		made = append(made, d.again(si, toks, atoms, dates, made[len(made)-1], year)...)
 		made = append(made, d.listed(si, toks, atoms, dates, made, year)...)

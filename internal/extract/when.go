@@ -39,7 +39,11 @@ func daysApart(a, b engagement.Date) int {
 // in its clause, after it first. "since April" and deadlines do not date it.
 func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp.DateExpr, bool) {
 	best, bestDist := -1, 1<<30
+	head := headingDate(toks, dates)
 	for k, e := range dates {
+		if head >= 0 && k != head && e.Rel != "" {
+			continue // "- **7–8 May 2023, Seoul.** Kishida returned the visit less than two months later": the entry's date
+		}
 		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind && e.Tok0 >= t.j && t.trig.kind != engagement.Visit && !multiCues[toks[o.j-1].Lower] {
 			continue // it dates a neighbouring engagement of another kind (a visit spans its meetings; a summit, what happened at it)
 		}
@@ -342,4 +346,42 @@ func participleBetween(toks []nlp.Token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// headingDate is the index of a date that opens the sentence as a
+// chronology's entry heading ("- **21 September 2022, New York.** …",
+// "• 7 May 2023:"), -1 when there is none.
+func headingDate(toks []nlp.Token, dates []nlp.DateExpr) int {
+	if len(dates) == 0 || !dates[0].Absolute() || dates[0].Day == 0 {
+		return -1
+	}
+	for _, w := range toks[:dates[0].Tok0] {
+		if w.IsWord() {
+			return -1
+		}
+	}
+	if dates[0].Tok0 == 0 {
+		return -1 // (a sentence that merely starts with its date)
+	}
+	return 0
+}
+
+// headingCity is the city a chronology's entry heading names after its
+// date ("- **7–8 May 2023, Seoul.** …"), with its country.
+func (d *docState) headingCity(toks []nlp.Token, atoms []atom, dates []nlp.DateExpr) (string, string) {
+	if headingDate(toks, dates) < 0 {
+		return "", ""
+	}
+	k := dates[0].Tok1
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	for _, a := range atoms {
+		if a.kind == aCity && a.i == k {
+			if _, c, ok := d.x.lex.City(a.text); ok {
+				return a.text, c
+			}
+		}
+	}
+	return "", ""
 }
