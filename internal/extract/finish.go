@@ -285,9 +285,16 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	}
 	if len(dests) == 0 && t.trig.noun {
 		// "Morrison made Indonesia his first overseas trip": the country made the trip
+		// ("He chose Buenos Aires for his first foreign trip": a city too)
 		for _, a := range atoms {
-			if a.kind == aCountry && !a.poss && a.i > 0 && a.i < t.i && t.i-a.j <= 5 && (toks[a.i-1].Lower == "made" || toks[a.i-1].Lower == "makes" || toks[a.i-1].Lower == "chose") {
+			if a.i == 0 || a.i >= t.i || t.i-a.j > 5 || !(toks[a.i-1].Lower == "made" || toks[a.i-1].Lower == "makes" || toks[a.i-1].Lower == "chose") {
+				continue
+			}
+			if a.kind == aCountry && !a.poss {
 				dests = append(dests, dest{d.capitalAfter(toks, a), a.code})
+			}
+			if _, c, ok := d.x.lex.City(a.text); ok && a.kind == aCity {
+				dests = append(dests, dest{a.text, c})
 			}
 		}
 	}
