@@ -679,6 +679,9 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		return nil, nil, "talks spoken about, with no date of their own"
 	}
 
+	if tr.spoke && toAudience(toks, t) {
+		return nil, nil, "spoke to an audience, not a counterpart"
+	}
 	kind, mode := tr.kind, tr.mode
 	if tr.spoke && inPerson(toks, t) {
 		kind, mode = engagement.Meeting, engagement.InPerson
@@ -900,6 +903,20 @@ func joinedByAnd(between []nlp.Token) bool {
 		}
 	}
 	return and
+}
+
+// audiences are those one speaks to without a counterpart: "spoke to reporters".
+var audiences = map[string]bool{"reporters": true, "journalists": true, "press": true, "media": true, "students": true, "audience": true,
+	"crowd": true, "crowds": true, "supporters": true, "lawmakers": true, "parliament": true, "parliamentarians": true, "troops": true,
+	"soldiers": true, "diaspora": true, "investors": true, "workers": true, "delegates": true, "nation": true, "citizens": true, "voters": true}
+
+// toAudience: "spoke to reporters", "spoke to the press".
+func toAudience(toks []nlp.Token, t atom) bool {
+	k := t.j
+	if k < len(toks) && determiners[toks[k].Lower] {
+		k++
+	}
+	return k < len(toks) && audiences[toks[k].Lower]
 }
 
 var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true}
