@@ -186,7 +186,7 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 				continue
 			}
 			for _, a := range atoms {
-				if (a.kind == aCountry && !a.poss || a.kind == aCity) && (a.i == k+1 || a.i == k+2 && compass[toks[k+1].Lower]) {
+				if (a.kind == aCountry && !a.poss || a.kind == aCity) && (a.i == k+1 || a.i == k+2 && (compass[toks[k+1].Lower] || toks[k+1].Lower == "the")) {
 					add(a)
 				}
 			}
@@ -316,6 +316,10 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	}
 	if len(dests) == 0 {
 		return nil, []*entity{visitor}, "no destination"
+	}
+	if len(dests) == 1 && dests[0].city == "" && dests[0].country == d.dateline.country && si <= d.dateline.sent+1 {
+		// "KANANASKIS, Alberta, June 17 - … came to the summit in the Canadian Rockies": the dateline's city
+		dests[0].city = d.dateline.city
 	}
 	// a host named: "at the invitation of X", "hosted by X", "received by X"
 	host := inviter
