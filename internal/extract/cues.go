@@ -24,6 +24,22 @@ var notContacts = []func(toks []nlp.Token, t atom, trigs []atom) string{
 		}
 		return ""
 	},
+	// "Prabowo has met Xi and Putin more than once", "have spoken several times": many contacts, none of them dated
+	func(toks []nlp.Token, t atom, _ []atom) string {
+		for k := t.j; k < len(toks) && k < t.j+10 && !clauseEnd[toks[k].Lower]; k++ {
+			w, prev := toks[k].Lower, ""
+			if k > 0 {
+				prev = toks[k-1].Lower
+			}
+			switch {
+			case w == "once" && prev == "than",
+				w == "repeatedly",
+				(w == "times" || w == "occasions") && manyCount[prev]:
+				return "repeated (\"" + w + "\"): no one contact"
+			}
+		}
+		return ""
+	},
 	// "The trip was to have been his first state visit"
 	func(toks []nlp.Token, t atom, _ []atom) string {
 		for k := max(0, t.i-6); k+2 < t.i; k++ {
@@ -462,3 +478,7 @@ func possessiveDate(toks []nlp.Token, dates []nlp.DateExpr, t atom) (nlp.DateExp
 
 // honorificNouns follow "His", "Her" in an honorific: "His Excellency".
 var honorificNouns = map[string]bool{"excellency": true, "highness": true, "majesty": true, "royal": true, "holiness": true}
+
+// manyCount: words before "times", "occasions" that make a contact a series.
+var manyCount = map[string]bool{"several": true, "many": true, "multiple": true, "numerous": true, "countless": true, "two": true,
+	"three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "of": true}
