@@ -74,6 +74,9 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if e.Tok1 < len(toks) && toks[e.Tok1].Lower == "'s" && e.Rel != "" && e.Tok1+1 != t.i && e.Tok1+2 != t.i {
 			continue // "after last year's disengagement": a date of something else (but "Monday's talks")
 		}
+		if p := documentDated(toks, e); p >= 0 && p != t.i {
+			continue // "agreed to activate a security agreement signed in 2001": the document's date
+		}
 		if e.Tok0 > t.j && participleBetween(toks, t.j, e.Tok0) && dates[0].Tok1 <= t.i {
 			continue // "… on Monday, and held talks with Zelensky, pledging aid to be delivered in December"
 		}
@@ -384,4 +387,25 @@ func (d *docState) headingCity(toks []nlp.Token, atoms []atom, dates []nlp.DateE
 		}
 	}
 	return "", ""
+}
+
+// documents are things signed, whose participle's date is theirs.
+var documents = map[string]bool{"agreement": true, "agreements": true, "accord": true, "accords": true, "treaty": true, "pact": true,
+	"deal": true, "memorandum": true, "declaration": true, "charter": true, "statement": true, "protocol": true, "convention": true}
+
+// documentDated returns the index of the participle in "an agreement signed
+// in 2001", "an accord dating from 1998", -1 when the date is not one.
+func documentDated(toks []nlp.Token, e nlp.DateExpr) int {
+	k := e.Tok0 - 1
+	if k < 2 || !(toks[k].Lower == "in" || toks[k].Lower == "on" || toks[k].Lower == "from") {
+		return -1
+	}
+	p := k - 1
+	if w := toks[p].Lower; !(strings.HasSuffix(w, "ed") || w == "dating" || w == "signed") {
+		return -1
+	}
+	if documents[toks[p-1].Lower] {
+		return p
+	}
+	return -1
 }
