@@ -298,6 +298,20 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 			}
 		}
 	}
+	if len(dests) == 0 {
+		// "were in the UAE on working visits", "is in Delhi on a state visit": the place before "on"
+		for _, a := range atoms {
+			if a.i < 1 || a.j >= t.i || t.i-a.j > 4 || toks[a.j].Lower != "on" || toks[a.i-1].Lower != "in" && !(a.i >= 2 && toks[a.i-1].Lower == "the" && toks[a.i-2].Lower == "in") {
+				continue
+			}
+			if a.kind == aCountry && !a.poss {
+				dests = append(dests, dest{d.capitalAfter(toks, a), a.code})
+			}
+			if _, c, ok := d.x.lex.City(a.text); ok && a.kind == aCity {
+				dests = append(dests, dest{a.text, c})
+			}
+		}
+	}
 	if len(dests) == 0 && t.trig.noun && t.i > 0 && (toks[t.i-1].Lower == "previous" || toks[t.i-1].Lower == "last" || toks[t.i-1].Lower == "earlier") {
 		// "Erdogan's previous visit, in December 2017": where his visit in focus goes
 		for k := len(d.mentions) - 1; k >= 0; k-- {
@@ -340,6 +354,9 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 	visitors := []*entity{visitor}
 	if !t.trig.noun && len(left) > 1 {
 		visitors = listed(toks, left, visitor)
+	}
+	if len(left) > 0 && left[len(left)-1].plural && len(left[len(left)-1].ents) == 2 && left[len(left)-1].ents[0] == visitor && left[len(left)-1].i == 0 {
+		visitors = left[len(left)-1].ents // "Both leaders were in the UAE on working visits": each made a trip
 	}
 	// "… travelled to Kyiv with Macron, Starmer and Tusk": so did the companions
 	for k, r := range right {

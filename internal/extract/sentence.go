@@ -755,7 +755,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if len(L) == 0 && len(subj) > 0 && t.i > lo && lo > 0 {
 		L = subj
 	}
-	if onlyPlural(left, right) && anchor != "text" && (ord == 0 || thisWas(toks, t)) && d.hasEngagement(L, R) {
+	if onlyPlural(left, right) && anchor != "text" && (ord == 0 || thisWas(toks, t)) && d.hasEngagement(L, R) && (kind != engagement.Visit || d.visited(L, R)) {
+		// (but "Both leaders were in the UAE on working visits" after their meeting: the trips are new)
 		return nil, nil, "refers back to the engagement in focus"
 	}
 	base := engagement.Mention{Kind: kind, Mode: mode, Status: status, Date: date, DateEnd: dateEnd}
@@ -1020,6 +1021,21 @@ func anyPlural(rs []pref) bool {
 // hasEngagement reports whether the document already made an engagement
 // (of any kind: "their talks" may be the call just reported) between the
 // people "they", "the two men" stand for.
+// visited: one of these people has a visit on record.
+func (d *docState) visited(L, R []*entity) bool {
+	for _, m := range d.mentions {
+		if m.Kind != engagement.Visit {
+			continue
+		}
+		for _, e := range append(append([]*entity{}, L...), R...) {
+			if d.involves(m, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (d *docState) hasEngagement(L, R []*entity) bool {
 	people := append(append([]*entity{}, L...), R...)
 	for _, m := range d.mentions {
