@@ -465,11 +465,14 @@ func thisWas(toks []nlp.Token, t atom) bool {
 	return false
 }
 
-// possessiveDate finds a date that owns a noun trigger: "Thursday's visit",
-// "last week's talks".
-func possessiveDate(toks []nlp.Token, dates []nlp.DateExpr, t atom) (nlp.DateExpr, bool) {
+// nounsDate finds a date that belongs to a noun trigger: "Thursday's visit",
+// "last week's talks", "meetings on Monday".
+func nounsDate(toks []nlp.Token, dates []nlp.DateExpr, t atom) (nlp.DateExpr, bool) {
 	for _, e := range dates {
 		if e.Tok1 < len(toks) && (toks[e.Tok1].Lower == "'s" || toks[e.Tok1].Lower == "’s") && t.i-e.Tok1 >= 1 && t.i-e.Tok1 <= 2 {
+			return e, true
+		}
+		if t.trig.noun && e.Tok0 == t.j+1 && (toks[t.j].Lower == "on" || toks[t.j].Lower == "in") && (e.Day != 0 || e.Rel == "weekday") {
 			return e, true
 		}
 	}

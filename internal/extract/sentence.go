@@ -180,9 +180,10 @@ func (d *docState) sentence(si int) {
 		if why != "" {
 			d.tracef("    trigger %q (%s): %s", d.doc.Text[toks[t.i].Start:toks[t.j-1].End], t.trig.kind, why)
 		}
-		if why == "no identified visitor" && !dated {
-			// "Thursday's visit could hardly have been more different": the story moves to Thursday
-			if e, ok := possessiveDate(toks, dates, t); ok {
+		if (why == "no identified visitor" || why == "no participants attached to the noun") && !dated {
+			// "Thursday's visit could hardly have been more different", "did hold several
+			// bilateral meetings on Monday": the story moves to that day
+			if e, ok := nounsDate(toks, dates, t); ok {
 				if dt, end := e.Resolve(d.refFor(year), false); !dt.IsZero() {
 					d.ctxDate, d.ctxEnd, d.ctxSent, d.ctxStated = dt, end, si, e.Absolute()
 					dated = true

@@ -74,6 +74,9 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if e.Tok1 < len(toks) && toks[e.Tok1].Lower == "'s" && e.Rel != "" && e.Tok1+1 != t.i && e.Tok1+2 != t.i {
 			continue // "after last year's disengagement": a date of something else (but "Monday's talks")
 		}
+		if o := owner(e, trigs); o != nil && o.i != t.i && possessedNoun(toks, *o) && e.Tok0 >= o.j && e.Tok0-o.j <= 6 && t.i > e.Tok1 {
+			continue // "weeks after Carney's visit to the White House in May, and later met Starmer": the visit's month
+		}
 		if p := documentDated(toks, e); p >= 0 && p != t.i {
 			continue // "agreed to activate a security agreement signed in 2001": the document's date
 		}
@@ -253,6 +256,9 @@ func aside(toks []nlp.Token, t atom, lo int) bool {
 		if toks[k].Lower == "since" {
 			return true
 		}
+		if toks[k].Lower == "after" && t.trig.noun && k > 0 && !clauseEnd[toks[k-1].Lower] && k+1 < t.i {
+			return true // "He met Carney in the morning, weeks after Carney's visit to the White House in May": a time reference
+		}
 		if toks[k].Text == "," || toks[k].Text == ";" {
 			break
 		}
@@ -408,4 +414,9 @@ func documentDated(toks []nlp.Token, e nlp.DateExpr) int {
 		return p
 	}
 	return -1
+}
+
+// possessedNoun: a noun trigger with its owner before it ("Carney's visit").
+func possessedNoun(toks []nlp.Token, o atom) bool {
+	return o.trig.noun && o.i > 0 && (toks[o.i-1].Lower == "'s" || toks[o.i-1].Lower == "’s")
 }
