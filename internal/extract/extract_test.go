@@ -138,7 +138,7 @@ func TestExtract(t *testing.T) {
 			"Prabowo Subianto has met Xi Jinping more than once. Shehbaz Sharif has spoken with Recep Tayyip Erdogan several times this year.",
 			nil},
 		{"'an agreement signed in 2001' dates the agreement, not the talks", "2023-04-07",
-			"Faisal bin Farhan held talks with Hossein Amir-Abdollahian in Beijing on April 6, 2023. The two sides agreed to revive a security agreement signed in 2001.",
+			"Faisal bin Farhan held talks with Hossein Amir-Abdollahian in Beijing on April 6, 2023. The two sides agreed to revive a security agreement signed in 2001 and an accord on trade and investment dating from 1998.",
 			[]string{"meeting occurred 2023-04-06 Faisal bin Farhan Al Saud|Hossein Amir-Abdollahian"}},
 		{"'Both leaders were in Switzerland on working visits': each made a trip", "2021-06-17",
 			"Vladimir Putin and Joe Biden met in Geneva on June 16, 2021. Both leaders were in Switzerland on working visits.",

@@ -410,8 +410,14 @@ func documentDated(toks []nlp.Token, e nlp.DateExpr) int {
 	if w := toks[p].Lower; !(strings.HasSuffix(w, "ed") || w == "dating" || w == "signed") {
 		return -1
 	}
-	if documents[toks[p-1].Lower] {
-		return p
+	// the document may stand a few words back: "an accord on trade, economy and investment dating from 1998"
+	for k := p - 1; k >= 0 && k >= p-8 && toks[k].Text != ";"; k-- {
+		if documents[toks[k].Lower] {
+			return p
+		}
+		if k < p-1 && pastParts[toks[k].Lower] {
+			break
+		}
 	}
 	return -1
 }
