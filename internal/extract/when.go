@@ -143,6 +143,9 @@ func sinceAt(toks []nlp.Token, e nlp.DateExpr) int {
 		}
 		switch toks[k].Lower {
 		case "since":
+			if k+3 < e.Tok0 && toks[k+1].Lower == "the" && !sinceContacts[toks[k+2].Lower] && toks[k+3].Lower == "in" && toks[k+4].IsCap() {
+				return -1 // "met Zelensky for the first time since the invasion in Hiroshima in May 2023": the meeting's place and date
+			}
 			return k
 		case ",", ";":
 			return -1
@@ -150,6 +153,10 @@ func sinceAt(toks []nlp.Token, e nlp.DateExpr) int {
 	}
 	return -1
 }
+
+// sinceContacts: nouns after "since the" whose place and date are theirs ("since the summit in Brasilia in 2019").
+var sinceContacts = map[string]bool{"meeting": true, "summit": true, "talks": true, "visit": true, "call": true, "trip": true,
+	"conversation": true, "encounter": true, "election": true, "elections": true, "conference": true, "session": true}
 
 // quoted reports whether token i stands inside quotation marks.
 func quoted(toks []nlp.Token, i int) bool {
