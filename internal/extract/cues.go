@@ -485,3 +485,18 @@ var honorificNouns = map[string]bool{"excellency": true, "highness": true, "maje
 // manyCount: words before "times", "occasions" that make a contact a series.
 var manyCount = map[string]bool{"several": true, "many": true, "multiple": true, "numerous": true, "countless": true, "two": true,
 	"three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "of": true}
+
+// duringBefore: the noun at i is what something happened during ("during a
+// telephone call between the two", "during his visit").
+func duringBefore(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch toks[k].Lower {
+		case "during", "in", "at":
+			return toks[k].Lower == "during"
+		case "a", "an", "the", "his", "her", "their", "its", "telephone", "phone", "recent", "brief", "video", "last":
+			continue
+		}
+		return false
+	}
+	return false
+}

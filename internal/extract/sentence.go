@@ -563,8 +563,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	// status
 	status := engagement.Occurred
 	for _, w := range window(toks, t.i, 0, 6) {
-		if futureCues[w] {
-			status = engagement.Planned
+		if futureCues[w] && !(tr.noun && duringBefore(toks, t.i)) {
+			status = engagement.Planned // (but "had invited Sanchez to visit during a telephone call": the call was)
 		}
 	}
 	for k := t.i; k < t.j; k++ {

@@ -44,8 +44,8 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if head >= 0 && k != head && e.Rel != "" {
 			continue // "- **7–8 May 2023, Seoul.** Kishida returned the visit less than two months later": the entry's date
 		}
-		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind && e.Tok0 >= t.j && t.trig.kind != engagement.Visit && !multiCues[toks[o.j-1].Lower] {
-			continue // it dates a neighbouring engagement of another kind (a visit spans its meetings; a summit, what happened at it)
+		if o := owner(e, trigs); o != nil && o.trig.kind != t.trig.kind && e.Tok0 >= t.j && (t.trig.kind != engagement.Visit || o.trig.kind == engagement.Call) && !multiCues[toks[o.j-1].Lower] {
+			continue // it dates a neighbouring engagement of another kind (a visit spans its meetings, not a call; a summit, what happened at it)
 		}
 		if o := owner(e, trigs); o != nil && o.i != t.i && o.i > 0 && o.trig.noun && e.Tok0 > t.j {
 			switch toks[o.i-1].Lower {
