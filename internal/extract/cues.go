@@ -379,9 +379,23 @@ func ownDate(dates []nlp.DateExpr, t atom) bool {
 // gathering ("both attended the summit in Granada, where the leaders
 // discussed migration"; "a reception hosted by Biden for world leaders"),
 // with nothing that sets a bilateral meeting apart on its margins.
-func gathering(toks []nlp.Token) bool {
+func gathering(toks []nlp.Token, at int) bool {
+	// the trigger's own clause: ", where …" and ", when …" are clauses of their own
+	// ("attended the forum in Beijing, where he held talks with Xi"; "met Xi in
+	// October, when he attended the forum")
+	lo, hi := 0, len(toks)
+	for k := 1; k < len(toks); k++ {
+		if toks[k-1].Text == "," && (toks[k].Lower == "where" || toks[k].Lower == "when") {
+			if k <= at {
+				lo = k
+			} else if k-1 < hi {
+				hi = k - 1
+			}
+		}
+	}
 	attended, gathered := false, false
-	for k, t := range toks {
+	for k := lo; k < hi; k++ {
+		t := toks[k]
 		switch t.Lower {
 		case "attended", "attend", "attends", "attending", "addressed":
 			attended = true

@@ -475,7 +475,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if airport {
 		return nil, nil, "a welcome at the airport, not talks"
 	}
-	if tr.kind == engagement.Meeting && gathering(toks) {
+	if tr.kind == engagement.Meeting && gathering(toks, t.i) {
 		return nil, nil, "multilateral (a gathering attended)"
 	}
 	for k := t.i - 1; k >= 0 && k >= t.i-4 && !clauseEnd[toks[k].Lower]; k-- {
