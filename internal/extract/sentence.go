@@ -575,6 +575,15 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	if t.i > 1 && toks[t.i-1].Lower == "to" && (intent[toks[t.i-2].Lower] || refEndsAt(refs, t.i-1)) && (tr.kind != engagement.Visit || !tr.dest || toks[t.i].Lower == "visit" || toks[t.i].Lower == "travel") {
 		status = engagement.Planned
 	}
+	// "Trump will visit troops on Thursday before flying on to Abu Dhabi": a participle of a future verb
+	if status == engagement.Occurred && !tr.noun && strings.HasSuffix(toks[t.i].Lower, "ing") && t.i > 0 && (toks[t.i-1].Lower == "before" || toks[t.i-1].Lower == "after" || toks[t.i-1].Lower == "then") {
+		for k := t.i - 2; k >= 0 && toks[k].Text != ";"; k-- {
+			if toks[k].Lower == "will" || toks[k].Lower == "shall" {
+				status = engagement.Planned
+				break
+			}
+		}
+	}
 	// "had been due to address parliament and to hold talks": an infinitive after an intent
 	if status == engagement.Occurred && infinitive(toks, t.i) {
 		for k := 0; k < t.i; k++ {
