@@ -77,6 +77,9 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if o := owner(e, trigs); o != nil && o.i != t.i && possessedNoun(toks, *o) && e.Tok0 >= o.j && e.Tok0-o.j <= 6 && t.i > e.Tok1 {
 			continue // "weeks after Carney's visit to the White House in May, and later met Starmer": the visit's month
 		}
+		if e.Tok0 > t.j && thatClauseBetween(toks, t.j, e.Tok0) {
+			continue // "flew to Caracas …, restoring relations that had been broken off in 2019": the clause's date
+		}
 		if p := documentDated(toks, e); p >= 0 && p != t.i {
 			continue // "agreed to activate a security agreement signed in 2001": the document's date
 		}
@@ -432,4 +435,18 @@ func documentDated(toks []nlp.Token, e nlp.DateExpr) int {
 // possessedNoun: a noun trigger with its owner before it ("Carney's visit").
 func possessedNoun(toks []nlp.Token, o atom) bool {
 	return o.trig.noun && o.i > 0 && (toks[o.i-1].Lower == "'s" || toks[o.i-1].Lower == "’s")
+}
+
+// thatClauseBetween: a relative clause opens between tokens i and j
+// ("relations that had been broken off in 2019").
+func thatClauseBetween(toks []nlp.Token, i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		if w := toks[k].Lower; (w == "that" || w == "which") && k > 0 && toks[k-1].IsWord() && toks[k-1].Text == toks[k-1].Lower {
+			switch toks[k+1].Lower {
+			case "had", "has", "have", "was", "were":
+				return true
+			}
+		}
+	}
+	return false
 }
