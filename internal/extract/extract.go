@@ -65,6 +65,9 @@ func New(lex *actors.Lexicon) (*Extractor, error) {
 		for _, n := range names {
 			if isCapsAlias(n) {
 				x.capsOnly.add(capsWords(n), c.Code)
+				if strings.HasSuffix(n, ".") {
+					x.capsOnly.add(append(capsWords(strings.TrimSuffix(n, ".")), "."), c.Code) // "… to the U.S." at a sentence's end
+				}
 				continue
 			}
 			x.countries.add(words(n), c.Code)
@@ -139,7 +142,7 @@ func isCapsAlias(s string) bool {
 }
 
 func capsWords(s string) []string {
-	toks := nlp.Tokenize(s, 0, len(s))
+	toks := phraseTokens(s)
 	out := make([]string, len(toks))
 	for i, t := range toks {
 		out[i] = t.Text

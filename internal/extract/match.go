@@ -75,12 +75,20 @@ func lowerKey(t nlp.Token) string { return t.Lower }
 
 // words tokenizes a lexicon phrase the way documents are tokenized.
 func words(s string) []string {
-	toks := nlp.Tokenize(s, 0, len(s))
+	toks := phraseTokens(s)
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		out = append(out, t.Lower)
 	}
 	return out
+}
+
+// phraseTokens tokenizes a lexicon phrase as it reads inside running text:
+// "U.S." keeps its last dot rather than ending a sentence.
+func phraseTokens(s string) []nlp.Token {
+	s += " x"
+	toks := nlp.Tokenize(s, 0, len(s))
+	return toks[:len(toks)-1]
 }
 
 // dataLines calls fn for each line of an embedded data file that is not
