@@ -553,7 +553,7 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 		if since >= 0 && i > since {
 			break
 		}
-		if city, l := d.x.venues.match(toks, i, lowerKey); l > 0 {
+		if city, l := d.x.venues.match(toks, i, lowerKey); l > 0 && !(i > t.j && newClause(toks[t.j:i])) {
 			k := i - 1
 			if k >= 0 && toks[k].Lower == "the" {
 				k--
@@ -575,6 +575,9 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 		if a.i >= 2 && otherActIn[toks[a.i-2].Lower] {
 			continue // "the agreement signed in Beijing": another act's place
 		}
+		if a.i > t.j && newClause(toks[t.j:a.i]) {
+			continue // "holding talks with Fernandez …, and in February he flew to Washington": the next clause's place
+		}
 		dd := a.i - t.j
 		if dd < 0 {
 			dd = t.i - a.j + 1
@@ -585,6 +588,13 @@ func (d *docState) location(toks []nlp.Token, atoms []atom, t atom, date engagem
 	}
 	if best != "" {
 		return best
+	}
+	// the place of the trip this sentence has just reported: "chose Paris for his first
+	// trip …, holding talks with Macron"
+	for k := len(d.mentions) - 1; k >= 0 && d.mentions[k].sent == d.cur; k-- {
+		if m := d.mentions[k]; m.Kind == engagement.Visit && m.Location != "" && m.Date.Compatible(date) && who != nil && (d.involves(m, who) || m.HostCountry == who.country) {
+			return m.Location
+		}
 	}
 	// the place of the latest meeting of the same people, a sentence or two before
 	for k := len(d.mentions) - 1; k >= 0; k-- {
@@ -953,4 +963,14 @@ func (d *docState) capitalAfter(toks []nlp.Token, a atom) string {
 		}
 	}
 	return ""
+}
+
+// newClause: the words hold a clause boundary (", and", ", but", ";").
+func newClause(ws []nlp.Token) bool {
+	for k, w := range ws {
+		if w.Text == ";" || w.Text == "," && k+1 < len(ws) && (ws[k+1].Lower == "and" || ws[k+1].Lower == "but") {
+			return true
+		}
+	}
+	return false
 }

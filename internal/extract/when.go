@@ -106,6 +106,9 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 		if inParens(toks, e.Tok0) {
 			dist += 20 // "On January 13 (January 14, Japan time)": the aside is not the date
 		}
+		if e.Tok0 > t.j && newClause(toks[t.j:e.Tok0]) {
+			dist += 20 // "…, holding talks with Macron, and in February he flew to Washington": the next clause's date
+		}
 		if dist < bestDist {
 			best, bestDist = k, dist
 		}
