@@ -210,6 +210,14 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 				add(a)
 			}
 		}
+		// "his previous White House visit": a seat of government before the noun
+		for k := max(0, t.i-3); k < t.i && len(dests) == 0; k++ {
+			if city, l := d.x.venues.match(toks, k, lowerKey); l > 0 && k+l == t.i {
+				if _, c, ok := d.x.lex.City(city); ok {
+					dests = append(dests, dest{city, c})
+				}
+			}
+		}
 	}
 	if len(dests) == 0 && (toks[t.i].Lower == "trip" || toks[t.i].Lower == "tour" || t.trig.noun) {
 		// "a state visit that began in Shanghai", "stays on in Brazil for a state visit"
