@@ -613,7 +613,10 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 	anchor := ""
 	if tr.noun && status == engagement.Occurred {
 		for k := t.j; k < len(toks) && k < t.j+20 && !clauseEnd[toks[k].Lower]; k++ {
-			if plannedAfter[toks[k].Lower] && toks[k-1].Lower != "had" && toks[k-1].Lower != "been" || toks[k].Lower == "being" && k+1 < len(toks) && plannedAfter[toks[k+1].Lower] ||
+			if toks[k].Lower == "that" {
+				break // "had a good call with Trump and that the planned tariffs …": another clause
+			}
+			if plannedAfter[toks[k].Lower] && toks[k-1].Lower != "had" && toks[k-1].Lower != "been" && !determiners[toks[k-1].Lower] && toks[k-1].Lower != "a" || toks[k].Lower == "being" && k+1 < len(toks) && plannedAfter[toks[k+1].Lower] ||
 				(toks[k].Lower == "will" || toks[k].Lower == "would") && k+1 < len(toks) && goAhead[toks[k+1].Lower] || // "the visit to Germany would go ahead"
 				toks[k].Lower == "expected" && (toks[k-1].Lower == "is" || toks[k-1].Lower == "are") && k+1 < len(toks) && toks[k+1].Lower != "to" { // "talks … are expected next week"
 				status = engagement.Planned

@@ -245,8 +245,8 @@ func dateAt(toks []Token, i int) (e DateExpr, n int) {
 			}
 			return e, j - i
 		}
-		// "the March meeting", "the May call": a month naming a contact
-		if tok(toks, i-1) == "the" && contactNouns[tok(toks, j)] {
+		// "the March meeting", "the May call", "Modi's July meeting": a month naming a contact
+		if (tok(toks, i-1) == "the" || tok(toks, i-1) == "'s" || tok(toks, i-1) == "’s") && contactNouns[tok(toks, j)] {
 			return e, j - i
 		}
 		return DateExpr{}, 0

@@ -17,6 +17,7 @@ func TestDates(t *testing.T) {
 		noneFound bool
 	}{
 		{text: "met on May 6", want: "2024-05-06"},
+		{text: "weeks after Modi's July meeting with Putin", want: "2024-07"},
 		{text: "arrived on Saturday, 17 June 2023, on a visit", want: "2023-06-17"},
 		{text: "on Tuesday 4 March", want: "2024-03-04"},
 		{text: "On December 14-21, 2022, he travelled", want: "2022-12-14", wantEnd: "2022-12-21"},
