@@ -221,6 +221,15 @@ func (d *docState) atoms(toks []nlp.Token, dates []nlp.DateExpr) []atom {
 			i += l - 1
 			continue
 		}
+		if code, l := d.country(toks, i); l > 0 && i == 1 && toks[0].Lower == "the" && i+l < n && toks[i+l].Lower == "leader" {
+			// "The Philippine leader arrived …": that country's head the text has named
+			out = append(out, atom{kind: aPronoun, i: i, j: i + l + 1, text: "leader", code: code})
+			for k := i; k <= i+l; k++ {
+				used[k] = true
+			}
+			i += l
+			continue
+		}
 		if code, l := d.country(toks, i); l > 0 {
 			a := atom{kind: aCountry, i: i, j: i + l, code: code}
 			if i+l < n && toks[i+l].Lower == "'s" || i+l < n && toks[i+l].Lower == "’s" {

@@ -232,6 +232,12 @@ func (d *docState) refs(toks []nlp.Token, atoms []atom) []pref {
 				}
 				continue
 			}
+			if a.text == "leader" {
+				if e := d.latestTitled(actors.Title{}, func(e *entity) bool { return e.country == a.code && d.rankOf(e) == 1 }); e != nil {
+					out = append(out, pref{i: a.i, j: a.j, ents: []*entity{e}, how: "the country's leader, " + e.name})
+				}
+				continue
+			}
 			if a.text == "visitor" {
 				if e := d.visitorInFocus(); e != nil {
 					out = append(out, pref{i: a.i, j: a.j, ents: []*entity{e}, how: "the visitor, " + e.name})
