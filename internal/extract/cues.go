@@ -40,6 +40,19 @@ var notContacts = []func(toks []nlp.Token, t atom, trigs []atom) string{
 		}
 		return ""
 	},
+	// "Erdogan and Putin have met more often than either has met any other leader": no one
+	func(toks []nlp.Token, t atom, _ []atom) string {
+		for k := t.i - 1; k >= 0 && k >= t.i-3; k-- {
+			switch toks[k].Lower {
+			case "has", "have", "had":
+				continue
+			case "either", "neither":
+				return "no one in particular (\"" + toks[k].Lower + "\")"
+			}
+			break
+		}
+		return ""
+	},
 	// "The trip was to have been his first state visit"
 	func(toks []nlp.Token, t atom, _ []atom) string {
 		for k := max(0, t.i-6); k+2 < t.i; k++ {

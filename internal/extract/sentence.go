@@ -484,8 +484,8 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			return nil, nil, "hypothetical (\"" + toks[k].Lower + "\")"
 		}
 	}
-	if t.i > 0 && (toks[t.i-1].Lower == "trilateral" || toks[t.i-1].Lower == "quadrilateral" || toks[t.i-1].Lower == "multilateral") {
-		return nil, nil, "multilateral (\"" + toks[t.i-1].Lower + "\")" // "a trilateral summit with Biden"
+	if t.i > 0 && groupOf[toks[t.i-1].Lower] {
+		return nil, nil, "multilateral (\"" + toks[t.i-1].Lower + "\")" // "a trilateral summit with Biden", "a three-way summit with Raisi"
 	}
 	for k := max(0, t.i-3); k < min(len(toks), t.j+3); k++ {
 		if multiCues[toks[k].Lower] && (k < t.i || k >= t.j) && tr.kind == engagement.Meeting && !sentenceHas(toks, "sidelines") && !sentenceHas(toks, "bilateral") &&
@@ -932,6 +932,9 @@ func toAudience(toks []nlp.Token, t atom) bool {
 	}
 	return k < len(toks) && audiences[toks[k].Lower]
 }
+
+// groupOf: words before a meeting noun that make it a meeting of three or more.
+var groupOf = map[string]bool{"trilateral": true, "quadrilateral": true, "multilateral": true, "three-way": true, "four-way": true, "tripartite": true}
 
 var determiners = map[string]bool{"the": true, "his": true, "her": true, "their": true}
 
