@@ -125,6 +125,10 @@ func (d *docState) sentence(si int) {
 			year = e.Year
 		}
 	}
+	if year == 0 && len(dates) > 1 && dates[0].Year != 0 && dates[0].Month == 0 && dates[0].Rel == "" && dates[0].Tok0 <= 1 {
+		// "In 2024 the two met … in Astana on July 3 and … in Kazan on October 23": the year opening the sentence frames its days
+		year = dates[0].Year
+	}
 	// a year from the text just before (the last stated year, or the
 	// narrative's date), kept only where it puts the date nearer its anchor
 	// than the publication year does: "On 24 February 2022 … on 2 March"

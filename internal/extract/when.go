@@ -116,6 +116,14 @@ func pickDate(toks []nlp.Token, dates []nlp.DateExpr, t atom, trigs []atom) (nlp
 	if best < 0 {
 		return nlp.DateExpr{}, false
 	}
+	if f := dates[best]; f.Year != 0 && f.Month == 0 && f.Rel == "" && f.Tok0 <= 1 && f.Tok1 <= t.i {
+		// "In 2024 the two met … in Astana on July 3": the opening year frames the day that follows
+		for _, e := range dates {
+			if e.Tok0 >= t.j && e.Day != 0 && e.Year == 0 && e.Rel == "" && !newClause(toks[t.j:e.Tok0]) {
+				return e, true
+			}
+		}
+	}
 	return dates[best], true
 }
 
