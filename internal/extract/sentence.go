@@ -1092,6 +1092,11 @@ func containsEnt(l []*entity, e *entity) bool { return slices.Contains(l, e) }
 // two named together on one side ("X and Y met", "talks between X and Y").
 func pairUp(L, R []*entity) [][2]*entity {
 	var out [][2]*entity
+	if len(L) >= 2 {
+		// "the President of Russia and the Prime Minister of India had a conversation at
+		// the President's residence": an object that is one of the subjects is no other side
+		R = slices.DeleteFunc(slices.Clone(R), func(e *entity) bool { return slices.Contains(L, e) })
+	}
 	if len(L) > 0 && len(R) > 0 {
 		for _, r := range R {
 			if r != L[0] {
