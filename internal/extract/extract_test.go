@@ -191,7 +191,7 @@ func TestExtract(t *testing.T) {
 		{"an opening year frames the days after it", "2025-01-10",
 			"Joe Biden held talks with Xi Jinping in November 2023. In 2024 the two met on the sidelines of the APEC summit in Lima on November 16.",
 			[]string{"meeting occurred 2023-11 Joe Biden|Xi Jinping", "meeting occurred 2024-11-16 Joe Biden|Xi Jinping"}},
-		{"'the President's residence' after two subjects is no other side", "2023-03-22",
+		{"'the President's residence' after two subjects is no other side", "2024-07-10",
 			"On the evening of July 8, 2024, the President of Russia and the Prime Minister of India had an informal conversation at the President's residence outside Moscow.",
 			[]string{"meeting occurred 2024-07-08 Vladimir Putin|Narendra Modi"}},
 		{"visit with destination and range", "2023-03-20",
