@@ -23,6 +23,15 @@ func (d *docState) sinceLast(si int, toks []nlp.Token, atoms []atom, dates []nlp
 			continue
 		}
 		noun, ok := triggerNear(atoms, k+1, k+4)
+		elliptic := false
+		if !ok && k+1 < len(toks) && toks[k+1].Lower == "since" {
+			// "made a trip to Kyiv on Monday, his first since June 2022": the noun is the last one before
+			for _, a := range atoms {
+				if a.kind == aTrigger && a.trig.noun && a.j <= k {
+					noun, ok, elliptic = atom{kind: aTrigger, i: k, j: k + 1, trig: a.trig}, true, true
+				}
+			}
+		}
 		if !ok {
 			continue
 		}
@@ -55,6 +64,14 @@ func (d *docState) sinceLast(si int, toks []nlp.Token, atoms []atom, dates []nlp
 			kind = after.trig.kind // "since the May call"
 		}
 		base := sinceBase(made)
+		if elliptic {
+			base = nil
+			for _, m := range made {
+				if m.Kind == kind && m.Status == engagement.Occurred && len(m.Participants) > 0 {
+					base = m
+				}
+			}
+		}
 		if base == nil {
 			continue
 		}
@@ -67,7 +84,9 @@ func (d *docState) sinceLast(si int, toks []nlp.Token, atoms []atom, dates []nlp
 		m.Location = ""
 		switch {
 		case kind == base.Kind:
-			if kind == engagement.Visit {
+			if kind == engagement.Visit && elliptic {
+				m.Location = base.Location // "a trip to Kyiv, his first since June 2022": the same place
+			} else if kind == engagement.Visit {
 				m.Location = cityBetween(atoms, noun.j, s) // "his first trip to Athens since …"
 			} else if kind == engagement.Meeting {
 				m.Location = cityBetween(atoms, s, e.Tok0) // "their first meeting since Kazan last October"
