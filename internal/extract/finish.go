@@ -16,6 +16,9 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		return r.i > 0 && (toks[r.i-1].Lower == "of" || toks[r.i-1].Lower == "by") && r.i-t.j <= 6 && len(r.ents) > 0
 	}
 	switch {
+	case toks[t.i].Lower == "to" && len(left) > 0 && left[len(left)-1].j == t.i && len(left[len(left)-1].ents) == 1:
+		// "sent Foreign Minister Mauro Vieira to Buenos Aires": the one sent
+		visitor = left[len(left)-1].ents[0]
 	case !t.trig.noun && t.i > 0 && participleAfter[toks[t.i-1].Lower] && strings.HasSuffix(toks[t.i].Lower, "ing"):
 		// "…, before returning to New Delhi": the clause's subject travels
 		for _, r := range d.sentRefs {

@@ -145,6 +145,23 @@ func allNounVisits(trigs []atom) bool {
 	return true
 }
 
+// sentTrips finds "sent Foreign Minister Mauro Vieira to Buenos Aires",
+// "dispatched his envoy to Moscow": the person sent makes the trip.
+func sentTrips(toks []nlp.Token, refs []pref) []atom {
+	var out []atom
+	for i, t := range toks {
+		if t.Lower != "sent" && t.Lower != "dispatched" && t.Lower != "sends" && t.Lower != "dispatches" {
+			continue
+		}
+		for _, r := range refs {
+			if r.i > i && r.i <= i+2 && len(r.ents) == 1 && !r.plural && r.j < len(toks) && toks[r.j].Lower == "to" {
+				out = append(out, atom{kind: aTrigger, i: r.j, j: r.j + 1, trig: trigger{kind: engagement.Visit, mode: engagement.InPerson, dest: true}})
+			}
+		}
+	}
+	return out
+}
+
 // departures finds a departure with its time between verb and destination:
 // "Modi leaves on Saturday for Abu Dhabi", "left late on Monday for Tokyo".
 func departures(toks []nlp.Token, atoms []atom, trigs []atom) []atom {

@@ -82,6 +82,7 @@ func (d *docState) sentence(si int) {
 		}
 	}
 	trigs = append(trigs, delegationTrips(toks, atoms)...)
+	trigs = append(trigs, sentTrips(toks, refs)...)
 	trigs = append(trigs, departures(toks, atoms, trigs)...)
 	if len(trigs) == 0 || allVisits(trigs) {
 		// (a trip's sentence may go on with what the two did there: "arrived on
