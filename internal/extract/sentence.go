@@ -556,9 +556,10 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 			left, right, byClause = before, nil, true
 		}
 	}
-	if tr.noun && tr.kind == engagement.Call && len(refs) == 0 && ownDate(dates, t) {
-		// "the call of February 3 bought a month's reprieve": the pair the text is about
-		if pair := d.mainPair(); pair != nil {
+	if tr.noun && tr.kind == engagement.Call && len(refs) <= 1 && ownDate(dates, t) {
+		// "the call of February 3 bought a month's reprieve", "Carney's invitation, extended
+		// in a telephone call on June 6": the pair the text is about
+		if pair := d.mainPair(); pair != nil && (len(refs) == 0 || len(refs[0].ents) == 1 && slices.Contains(pair, refs[0].ents[0])) {
 			left, byClause = []pref{{i: t.i, j: t.i, ents: pair, plural: true, how: "the text's pair"}}, true
 		}
 	}
