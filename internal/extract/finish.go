@@ -16,6 +16,9 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		return r.i > 0 && (toks[r.i-1].Lower == "of" || toks[r.i-1].Lower == "by") && r.i-t.j <= 6 && len(r.ents) > 0
 	}
 	switch {
+	case firstTo(toks, t) && len(left) > 0 && len(left[len(left)-1].ents) == 1 && !left[len(left)-1].plural:
+		// "received Sheikh Tahnoun, the most senior Emirati official to visit Qatar since …": the one described
+		visitor = left[len(left)-1].ents[0]
 	case toks[t.i].Lower == "to" && len(left) > 0 && left[len(left)-1].j == t.i && len(left[len(left)-1].ents) == 1:
 		// "sent Foreign Minister Mauro Vieira to Buenos Aires": the one sent
 		visitor = left[len(left)-1].ents[0]
@@ -382,6 +385,14 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		break
 	}
 	var out []*mention
+	if firstTo(toks, t) {
+		// "received X on Thursday, the most senior official to visit Qatar since … in January": the day of the clause it describes
+		for _, m := range d.mentions {
+			if m.sent == si && m.Kind == engagement.Meeting && d.involves(m, visitor) {
+				base.Date, base.DateEnd = m.Date, m.DateEnd
+			}
+		}
+	}
 	for _, who := range visitors {
 		out = append(out, d.visitsOf(si, who, host, dests, base, toks, atoms)...)
 	}
@@ -981,6 +992,23 @@ func newClause(ws []nlp.Token) bool {
 	for k, w := range ws {
 		if w.Text == ";" || w.Text == "," && k+1 < len(ws) && (ws[k+1].Lower == "and" || ws[k+1].Lower == "but") {
 			return true
+		}
+	}
+	return false
+}
+
+// firstTo: "the first Indian prime minister to visit", "the most senior
+// Emirati official to visit": a description of someone who made the trip.
+func firstTo(toks []nlp.Token, t atom) bool {
+	if t.i < 3 || toks[t.i-1].Lower != "to" || toks[t.i].Lower != "visit" {
+		return false
+	}
+	for k := t.i - 2; k >= 0 && k >= t.i-7; k-- {
+		switch toks[k].Lower {
+		case "first", "most", "highest-ranking", "highest", "only", "senior", "last", "youngest":
+			return k > 0 && (toks[k-1].Lower == "the" || toks[k-1].Lower == "most")
+		case ",", ";", "who", "which":
+			return false
 		}
 	}
 	return false
