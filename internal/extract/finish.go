@@ -301,28 +301,16 @@ func (d *docState) visits(si int, toks []nlp.Token, atoms []atom, t atom, base e
 		// "Morrison made Indonesia his first overseas trip": the country made the trip
 		// ("He chose Buenos Aires for his first foreign trip": a city too)
 		for _, a := range atoms {
-			if a.i == 0 || a.i >= t.i || t.i-a.j > 5 || !(toks[a.i-1].Lower == "made" || toks[a.i-1].Lower == "makes" || toks[a.i-1].Lower == "chose") {
-				continue
-			}
-			if a.kind == aCountry && !a.poss {
-				dests = append(dests, dest{d.capitalAfter(toks, a), a.code})
-			}
-			if _, c, ok := d.x.lex.City(a.text); ok && a.kind == aCity {
-				dests = append(dests, dest{a.text, c})
+			if a.i > 0 && a.i < t.i && t.i-a.j <= 5 && (toks[a.i-1].Lower == "made" || toks[a.i-1].Lower == "makes" || toks[a.i-1].Lower == "chose") {
+				add(a)
 			}
 		}
 	}
 	if len(dests) == 0 {
 		// "were in the UAE on working visits", "is in Delhi on a state visit": the place before "on"
 		for _, a := range atoms {
-			if a.i < 1 || a.j >= t.i || t.i-a.j > 4 || toks[a.j].Lower != "on" || toks[a.i-1].Lower != "in" && !(a.i >= 2 && toks[a.i-1].Lower == "the" && toks[a.i-2].Lower == "in") {
-				continue
-			}
-			if a.kind == aCountry && !a.poss {
-				dests = append(dests, dest{d.capitalAfter(toks, a), a.code})
-			}
-			if _, c, ok := d.x.lex.City(a.text); ok && a.kind == aCity {
-				dests = append(dests, dest{a.text, c})
+			if a.i >= 1 && a.j < t.i && t.i-a.j <= 4 && toks[a.j].Lower == "on" && (toks[a.i-1].Lower == "in" || a.i >= 2 && toks[a.i-1].Lower == "the" && toks[a.i-2].Lower == "in") {
+				add(a)
 			}
 		}
 	}
