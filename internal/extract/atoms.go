@@ -517,6 +517,9 @@ func sortAtoms(a []atom) {
 	}
 }
 
+// spokeVerbs are the verbs of "spoke with", "talked to".
+var spokeVerbs = map[string]bool{"spoke": true, "speaks": true, "spoken": true, "speak": true, "talked": true}
+
 // spokeAdverbs may stand between "spoke" and "with": "spoke today with", "spoke again with".
 var spokeAdverbs = map[string]bool{"today": true, "yesterday": true, "tonight": true, "again": true, "briefly": true,
 	"separately": true, "also": true, "later": true, "earlier": true, "first": true, "twice": true, "directly": true, "privately": true}
@@ -526,7 +529,7 @@ var spokeAdverbs = map[string]bool{"today": true, "yesterday": true, "tonight": 
 // the trigger "spoke with" would have, on the verb alone.
 func spokeApart(x *Extractor, toks []nlp.Token, dates []nlp.DateExpr, i int) (trigger, bool) {
 	k := i + 1
-	if k >= len(toks) {
+	if k >= len(toks) || !spokeVerbs[toks[i].Lower] {
 		return trigger{}, false
 	}
 	if spokeAdverbs[toks[k].Lower] {

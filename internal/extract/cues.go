@@ -42,14 +42,12 @@ var notContacts = []func(toks []nlp.Token, t atom, trigs []atom) string{
 	},
 	// "Erdogan and Putin have met more often than either has met any other leader": no one
 	func(toks []nlp.Token, t atom, _ []atom) string {
-		for k := t.i - 1; k >= 0 && k >= t.i-3; k-- {
-			switch toks[k].Lower {
-			case "has", "have", "had":
-				continue
-			case "either", "neither":
-				return "no one in particular (\"" + toks[k].Lower + "\")"
-			}
-			break
+		k := t.i - 1
+		for k > 0 && (toks[k].Lower == "has" || toks[k].Lower == "have" || toks[k].Lower == "had") {
+			k--
+		}
+		if k >= 0 && (toks[k].Lower == "either" || toks[k].Lower == "neither") {
+			return "no one in particular (\"" + toks[k].Lower + "\")"
 		}
 		return ""
 	},
