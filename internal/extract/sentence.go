@@ -327,11 +327,13 @@ func (d *docState) sentence(si int) {
 	}
 	if len(made) > 0 {
 		last := made[len(made)-1]
-		if main := d.mainPair(); len(made) > 1 && len(main) == 2 {
+		if len(made) > 1 {
 			// "held talks with Mitsotakis and called on the President": the pair the text is about stays in focus
-			for _, m := range made {
-				if len(m.Participants) == 2 && m.Kind != engagement.Visit && samePair(m, main) {
-					last = m
+			if main := d.mainPair(); len(main) == 2 {
+				for _, m := range made {
+					if len(m.Participants) == 2 && m.Kind != engagement.Visit && samePair(m, main) {
+						last = m
+					}
 				}
 			}
 		}
