@@ -24,6 +24,7 @@ type Country struct {
 	Capital        string
 	CapitalAliases []string
 	Cities         []string
+	Regions        []string // states, provinces and regions: a place in the country, no city
 }
 
 // Title is an official title and its protocol rank (1 head of state or

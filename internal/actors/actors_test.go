@@ -82,6 +82,9 @@ func TestCountryByName(t *testing.T) {
 	}{
 		{"Pakistan", "PAK"},
 		{"pakistani", "PAK"},
+		{"Florida", "USA"}, // a region names its country
+		{"Nakhchivan", "AZE"},
+		{"Georgia", "GEO"}, // the country, not the state of the US
 		{"PAKISTAN", "PAK"},
 		{"Islamic Republic of Pakistan", "PAK"},
 		{"United States", "USA"},

@@ -29,6 +29,7 @@ type rawCountry struct {
 	Capital        string   `yaml:"capital"`
 	CapitalAliases []string `yaml:"capital_aliases"`
 	Cities         []string `yaml:"cities"`
+	Regions        []string `yaml:"regions"`
 }
 
 type rawTitle struct {
@@ -409,7 +410,7 @@ func (l *Lexicon) buildCountries(raw []item[rawCountry]) error {
 				Code: o.Code, Alpha2: orStr(o.Alpha2, n.Alpha2), Name: orStr(o.Name, n.Name),
 				Aliases: orList(o.Aliases, n.Aliases), Demonyms: orList(o.Demonyms, n.Demonyms),
 				Capital: orStr(o.Capital, n.Capital), CapitalAliases: orList(o.CapitalAliases, n.CapitalAliases),
-				Cities: orList(o.Cities, n.Cities),
+				Cities: orList(o.Cities, n.Cities), Regions: orList(o.Regions, n.Regions),
 			}
 		})
 	if err != nil {
@@ -443,10 +444,11 @@ func (l *Lexicon) buildCountries(raw []item[rawCountry]) error {
 		}
 		l.countries = append(l.countries, Country{
 			Code: code, Alpha2: a2, Name: c.Name, Aliases: c.Aliases, Demonyms: c.Demonyms,
-			Capital: c.Capital, CapitalAliases: c.CapitalAliases, Cities: c.Cities,
+			Capital: c.Capital, CapitalAliases: c.CapitalAliases, Cities: c.Cities, Regions: c.Regions,
 		})
 		names := append([]string{c.Name}, c.Aliases...)
 		names = append(names, c.Demonyms...)
+		names = append(names, c.Regions...) // "flew to Florida": a trip to the state that holds it
 		for _, n := range names {
 			if isShortCaps(strings.TrimSpace(n)) {
 				l.claim(l.nameExact, exactKey(n), code, it.user, "name "+n)

@@ -62,6 +62,7 @@ func New(lex *actors.Lexicon) (*Extractor, error) {
 	for _, c := range lex.Countries() {
 		names := append([]string{c.Name}, c.Aliases...)
 		names = append(names, c.Demonyms...)
+		names = append(names, c.Regions...) // "flew to Florida": the country, no city
 		for _, n := range names {
 			if isCapsAlias(n) {
 				x.capsOnly.add(capsWords(n), c.Code)
