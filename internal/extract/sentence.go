@@ -641,7 +641,7 @@ func (d *docState) trigger(si int, toks []nlp.Token, atoms []atom, refs []pref, 
 		}
 		// "the state visit, which was due to begin on Sunday, has been postponed": a day that was to come
 		ahead := status == engagement.Planned || status == engagement.Cancelled && wasToCome(toks, e.Tok0)
-		date, dateEnd = e.Resolve(ref, ahead)
+		date, dateEnd = e.Resolve(rolled(toks, dates, e, ref), ahead)
 		// "A month later X flew to Nairobi and met Y": one expression, one date for both
 		key := dateKey{e.Tok0, status}
 		if r, ok := d.resolved[key]; ok && e.Rel != "" {

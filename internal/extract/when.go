@@ -461,3 +461,24 @@ func thatClauseBetween(toks []nlp.Token, i, j int) bool {
 	}
 	return false
 }
+
+// rolled moves the year of a month named after a later month of a stated
+// year into the next one: "in December 2021, …, and in February he flew to
+// Washington" is February 2022.
+func rolled(toks []nlp.Token, dates []nlp.DateExpr, e nlp.DateExpr, ref nlp.Ref) nlp.Ref {
+	if e.Year != 0 || e.Month == 0 || e.Rel != "" || ref.Year == 0 {
+		return ref
+	}
+	for _, p := range dates {
+		if p.Tok1 > e.Tok0 || p.Year != ref.Year || p.Month <= e.Month {
+			continue
+		}
+		for _, w := range toks[p.Tok1:e.Tok0] {
+			if w.Lower == "and" || w.Lower == "then" || w.Lower == "later" {
+				ref.Year++
+				return ref
+			}
+		}
+	}
+	return ref
+}
