@@ -137,3 +137,25 @@ func TestDemo(t *testing.T) {
 		t.Errorf("demo printed too little:\n%s", out)
 	}
 }
+
+// TestSourceWithoutURLKeepsItsPath: a plain file that states no URL is
+// still traceable: its source carries the path it was read from.
+func TestSourceWithoutURLKeepsItsPath(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "readout.txt")
+	write(t, dir, "readout.txt", "PUBLISHED: 2024-06-21\n\nVladimir Putin held talks with To Lam in Hanoi on June 20, 2024.\n")
+	db := filepath.Join(dir, "x.db")
+	if code, _, errs := run(t, "ingest", "--db", db, doc); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	_, out, _ := run(t, "export", "--db", db, "--format", "jsonl")
+	var e struct {
+		Sources []struct{ URL, Path string }
+	}
+	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &e); err != nil {
+		t.Fatalf("%v: %q", err, out)
+	}
+	if len(e.Sources) != 1 || e.Sources[0].URL != "" || !strings.HasSuffix(e.Sources[0].Path, "readout.txt") {
+		t.Errorf("sources = %+v, want the file's path and no URL", e.Sources)
+	}
+}

@@ -168,6 +168,7 @@ type Mention struct {
 type Source struct {
 	DocumentID int64  `json:"-"`
 	URL        string `json:"url"`
+	Path       string `json:"path,omitempty"` // where the document was read from, for one with no URL
 	Title      string `json:"title"`
 	Published  string `json:"published"`
 	Evidence   string `json:"evidence"`

@@ -2,6 +2,7 @@
 package export
 
 import (
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -34,6 +35,7 @@ type record struct {
 
 type source struct {
 	URL       string            `json:"url"`
+	Path      string            `json:"path,omitempty"` // a document with no URL: where it was read from
 	Title     string            `json:"title"`
 	Published *string           `json:"published"`
 	Evidence  string            `json:"evidence"`
@@ -80,7 +82,7 @@ func JSONL(w io.Writer, es []engagement.Engagement) error {
 		}
 		r.CAMEO, r.PLOVER = Codes(e)
 		for _, s := range e.Sources {
-			r.Sources = append(r.Sources, source{URL: s.URL, Title: s.Title, Published: null(s.Published), Evidence: s.Evidence,
+			r.Sources = append(r.Sources, source{URL: s.URL, Path: s.Path, Title: s.Title, Published: null(s.Published), Evidence: s.Evidence,
 				Start: s.Start, End: s.End, Date: null(s.Date), DateEnd: null(s.DateEnd), Status: s.Status, Location: null(s.Location)})
 		}
 		if err := enc.Encode(r); err != nil {
@@ -118,7 +120,7 @@ func CSV(w io.Writer, es []engagement.Engagement) error {
 		}
 		ev := ""
 		for i, s := range e.Sources {
-			urls = append(urls, s.URL)
+			urls = append(urls, cmp.Or(s.URL, s.Path))
 			if i == 0 {
 				ev = s.Evidence
 			}

@@ -119,11 +119,11 @@ func listingCompare(a sql.NullString, aID int64, b sql.NullString, bID int64) in
 // statement, so from the same snapshot of the store.
 func (db *DB) engagements(ctx context.Context, sel string, args ...any) ([]engagement.Engagement, error) {
 	q := `WITH sel(id, record, date_lo) AS MATERIALIZED (` + sel + `)
-		SELECT 0, date_lo IS NULL, date_lo, id, record, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM sel
+		SELECT 0, date_lo IS NULL, date_lo, id, record, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM sel
 		UNION ALL
 		SELECT 1, m.engagement_id, m.document_id, m.id, NULL, coalesce(d.url, ''), d.title, d.published, m.evidence,
 			coalesce(m.body ->> '$.start', 0), coalesce(m.body ->> '$.end', 0), m.date, m.date_end, m.status,
-			coalesce(m.body ->> '$.location', '')
+			coalesce(m.body ->> '$.location', ''), CASE WHEN coalesce(d.url, '') = '' THEN d.path END
 		FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.engagement_id IN (SELECT id FROM sel)
 		ORDER BY 1, 2, 3, 4`
 	rows, err := db.r.QueryContext(ctx, q, args...)
@@ -140,11 +140,11 @@ func (db *DB) engagements(ctx context.Context, sel string, args ...any) ([]engag
 			id     int64
 			body   []byte
 			s      engagement.Source
-			p      struct{ url, title, published, evidence, date, dateEnd, status, location sql.NullString }
+			p      struct{ url, title, published, evidence, date, dateEnd, status, location, path sql.NullString }
 			st, en sql.NullInt64
 		)
 		if err := rows.Scan(&part, &k1, &k2, &id, &body, &p.url, &p.title, &p.published, &p.evidence, &st, &en,
-			&p.date, &p.dateEnd, &p.status, &p.location); err != nil {
+			&p.date, &p.dateEnd, &p.status, &p.location, &p.path); err != nil {
 			return nil, err
 		}
 		if part == 0 {
@@ -162,7 +162,7 @@ func (db *DB) engagements(ctx context.Context, sel string, args ...any) ([]engag
 			return nil, fmt.Errorf("source of engagement %d not selected", eid)
 		}
 		s.DocumentID, _ = k2.(int64)
-		s.URL, s.Title, s.Published, s.Evidence = p.url.String, p.title.String, p.published.String, p.evidence.String
+		s.URL, s.Path, s.Title, s.Published, s.Evidence = p.url.String, p.path.String, p.title.String, p.published.String, p.evidence.String
 		s.Start, s.End = int(st.Int64), int(en.Int64)
 		s.Date, s.DateEnd, s.Status, s.Location = p.date.String, p.dateEnd.String, engagement.Status(p.status.String), p.location.String
 		out[i].Sources = append(out[i].Sources, s)
