@@ -649,7 +649,7 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 		r.how += ", lexicon surname"
 	} else if a.i > 0 && toks[a.i-1].Lower == "the" && t.kind != aTitle {
 		return pref{}, false // "the Amiri Diwan", "the White House": a place or a body, not a person
-	} else if len(tokens) == 1 && titleCase(toks) {
+	} else if len(tokens) == 1 && titleCased(toks) {
 		return pref{}, false // "His Majesty the Sultan Begins State Visit": a headline's capitals, not a name
 	} else if anchored || (a.i < len(toks) && d.x.honor[strings.TrimSuffix(toks[a.i].Lower, ".")] && len(tokens) >= 1) {
 		e = &entity{name: name, tokens: tokens, country: country}
@@ -1019,20 +1019,4 @@ var kin = map[string]bool{"father": true, "mother": true, "son": true, "daughter
 // readouts write "EAM called on …", "the PM said".
 func acronymAt(toks []nlp.Token, a atom) bool {
 	return a.j == a.i+1 && len(toks[a.i].Text) >= 2 && len(toks[a.i].Text) <= 5 && toks[a.i].IsUpper()
-}
-
-// titleCase: a headline that capitalises its words ("Sultan Begins State
-// Visit to Iran"), where a capital says nothing of a name.
-func titleCase(toks []nlp.Token) bool {
-	words, caps := 0, 0
-	for _, t := range toks {
-		if !t.IsWord() || len(t.Text) <= 3 {
-			continue
-		}
-		words++
-		if t.IsCap() {
-			caps++
-		}
-	}
-	return words >= 4 && caps*10 >= words*8
 }
