@@ -619,6 +619,9 @@ func (d *docState) person(toks []nlp.Token, a atom, country string, t atom, how 
 	if !try(name) && len(fields) == 2 {
 		try(fields[1] + " " + fields[0]) // "KISHIDA Fumio": family name first, in capitals
 	}
+	if p != nil && len(fields) == 1 && !strings.ContainsAny(p.Name, " -") && t.kind != aTitle {
+		p = nil // a one-word name ("Francis") is the lexicon's only after a title ("Pope Francis"), not in "Mr Francis"
+	}
 	if p == nil {
 		// a prefix only when the rest is a patronymic ("… bin Abdulaziz Al Saud"):
 		// "Abdul Hamid Dbeibah" is not Abdul Hamid
